@@ -12,8 +12,7 @@ final class CrossChecks {
         this.problems = problems;
     }
 
-    void check(Map<String, Server> servers, Map<String, Network> networks, Map<String, Image> images,
-            Map<String, Host> hosts) {
+    void check(Map<String, Server> servers, Map<String, Network> networks, List<ProfileResolver.HostAddress> hosts) {
         networks(networks);
         hosts(hosts, servers);
     }
@@ -43,34 +42,47 @@ final class CrossChecks {
         }
     }
 
-    private void hosts(Map<String, Host> hosts, Map<String, Server> servers) {
-        Map<MacAddress, Host> byMac = new HashMap<>();
-        Map<Ipv4, Host> byIp = new HashMap<>();
-        for (Host h : hosts.values()) {
-            String path = "hosts." + h.name();
-            Location macAt = h.sources().get("mac").location();
-            Location ipAt = h.sources().get("ip").location();
-            Host sameMac = byMac.putIfAbsent(h.mac(), h);
-            if (sameMac != null) {
-                problems.add(new Problem(macAt, path + ".mac", "MAC " + h.mac() + " is also host " + sameMac.name()
-                        + "'s (" + sameMac.sources().get("mac").location() + "); each host needs its own MAC"));
+    private void hosts(List<ProfileResolver.HostAddress> hosts, Map<String, Server> servers) {
+        Map<MacAddress, Field<MacAddress>> macs = new HashMap<>();
+        Map<MacAddress, String> macOwner = new HashMap<>();
+        Map<Ipv4, Field<Ipv4>> ips = new HashMap<>();
+        Map<Ipv4, String> ipOwner = new HashMap<>();
+        for (ProfileResolver.HostAddress h : hosts) {
+            String path = "hosts." + h.host();
+            h.mac().ifPresent(mac -> {
+                Field<MacAddress> first = macs.putIfAbsent(mac.value(), mac);
+                if (first != null) {
+                    problems.add(new Problem(mac.location(), path + ".mac", "MAC " + mac.value() + " is also host "
+                            + macOwner.get(mac.value()) + "'s (" + first.location() + "); each host needs its own MAC"));
+                } else {
+                    macOwner.put(mac.value(), h.host());
+                }
+            });
+            if (h.ip().isEmpty()) {
+                continue;
             }
-            Host sameIp = byIp.putIfAbsent(h.ip(), h);
-            if (sameIp != null) {
-                problems.add(new Problem(ipAt, path + ".ip", "IP " + h.ip() + " is also host " + sameIp.name()
-                        + "'s (" + sameIp.sources().get("ip").location() + "); each host needs its own IP"));
+            Field<Ipv4> ip = h.ip().get();
+            Location ipAt = ip.location();
+            Field<Ipv4> first = ips.putIfAbsent(ip.value(), ip);
+            if (first != null) {
+                problems.add(new Problem(ipAt, path + ".ip", "IP " + ip.value() + " is also host " + ipOwner.get(ip.value())
+                        + "'s (" + first.location() + "); each host needs its own IP"));
+            } else {
+                ipOwner.put(ip.value(), h.host());
             }
-            Network n = h.network();
-            n.pool().filter(pool -> pool.contains(h.ip())).ifPresent(pool -> problems.add(new Problem(ipAt, path + ".ip",
-                    "IP " + h.ip() + " is inside network " + n.name() + "'s dynamic pool " + pool
-                            + "; pick a fixed address outside the pool")));
-            if (h.ip().equals(n.subnet().network()) || h.ip().equals(n.subnet().broadcast())) {
-                problems.add(new Problem(ipAt, path + ".ip", "IP " + h.ip() + " is the network or broadcast address of "
-                        + n.subnet() + "; pick a host address"));
-            }
+            h.network().ifPresent(n -> {
+                n.pool().filter(pool -> pool.contains(ip.value())).ifPresent(pool -> problems.add(new Problem(ipAt, path + ".ip",
+                        "IP " + ip.value() + " is inside network " + n.name() + "'s dynamic pool " + pool
+                                + "; pick a fixed address outside the pool")));
+                if (ip.value().equals(n.subnet().network()) || ip.value().equals(n.subnet().broadcast())) {
+                    problems.add(new Problem(ipAt, path + ".ip", "IP " + ip.value() + " is the network or broadcast address of "
+                            + n.subnet() + "; pick a host address"));
+                }
+            });
             for (Server s : servers.values()) {
-                if (s.address().equals(h.ip())) {
-                    problems.add(new Problem(ipAt, path + ".ip", "IP " + h.ip() + " is server " + s.name() + "'s address"));
+                if (s.address().equals(ip.value())) {
+                    problems.add(new Problem(ipAt, path + ".ip", "IP " + ip.value() + " is server " + s.name()
+                            + "'s address; pick another"));
                 }
             }
         }

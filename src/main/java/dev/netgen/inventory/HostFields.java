@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 record HostFields(String name, Optional<Field<MacAddress>> mac, Optional<Field<Ipv4>> ip,
         Optional<Field<String>> image, Optional<Field<String>> append, List<Field<String>> profiles,
-        Location location) {
+        java.util.Set<String> written, Location location) {
+    /** @param written the keys present in the YAML, also those whose value was invalid (already reported) */
     static final java.util.Set<String> KEYS = java.util.Set.of("mac", "ip", "image", "append", "profile", "profiles");
 }

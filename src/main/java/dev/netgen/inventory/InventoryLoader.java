@@ -49,18 +49,22 @@ public final class InventoryLoader {
             loader.problems.add(new Problem(new Location(path.toString(), 1, 1), "(file)",
                     "no *.yaml or *.yml files in this directory; add an inventory file or pass -i FILE"));
         }
-        if (!loader.problems.isEmpty()) {
-            // Cross-checks on a half-read inventory would mostly repeat the problems already found.
-            return new LoadResult(Optional.empty(), loader.problems);
-        }
-        Map<String, Host> resolved = new ProfileResolver(loader.profiles, loader.problems).resolveAll(
-                loader.hosts, loader.images, loader.networks, loader.servers);
-        new CrossChecks(loader.problems).check(loader.servers, loader.networks, loader.images, resolved);
+        // Resolution and cross-checks run even after earlier problems, so one run reports them all;
+        // entries that failed to bind are skipped there rather than reported twice.
+        boolean allNetworksBound = loader.networks.size() == loader.count("networks");
+        ProfileResolver resolver = new ProfileResolver(loader.profiles, loader.problems);
+        Map<String, Host> resolved = resolver.resolveAll(loader.hosts, loader.images, loader.networks, loader.servers,
+                name -> loader.defined.containsKey("images/" + name), allNetworksBound);
+        new CrossChecks(loader.problems).check(loader.servers, loader.networks, resolver.addresses());
         if (!loader.problems.isEmpty()) {
             return new LoadResult(Optional.empty(), loader.problems);
         }
         return new LoadResult(Optional.of(new Inventory(new TreeMap<>(loader.servers), new TreeMap<>(loader.networks),
                 new TreeMap<>(loader.images), new TreeMap<>(resolved))), List.of());
+    }
+
+    private long count(String section) {
+        return defined.keySet().stream().filter(k -> k.startsWith(section + "/")).count();
     }
 
     private List<Path> files(Path path) {
@@ -241,7 +245,13 @@ public final class InventoryLoader {
         var append = f.text("append", Values::kernelArguments);
         List<Field<String>> profileRefs = new ArrayList<>(f.list("profile", Values::name));
         profileRefs.addAll(f.list("profiles", Values::name));
-        return Optional.of(new HostFields(name, mac, ip, image, append, profileRefs, f.location()));
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (String k : HostFields.KEYS) {
+            if (f.has(k)) {
+                written.add(k);
+            }
+        }
+        return Optional.of(new HostFields(name, mac, ip, image, append, profileRefs, written, f.location()));
     }
 
     /** A name that must exist in a section; checked once every file is read. */
