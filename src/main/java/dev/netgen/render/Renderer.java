@@ -53,10 +53,11 @@ public final class Renderer {
             out.add(new RenderedFile(base + EXPORTS, templates.render(exports, model), false));
             out.add(new RenderedFile(base + XINETD, templates.render(xinetd, model), false));
             out.add(new RenderedFile(tftp + "pxelinux.cfg/default", templates.render(pxeDefault, model), false));
-            for (HostModel h : model.hosts()) {
-                out.add(new RenderedFile(tftp + "pxelinux.cfg/" + h.pxelinuxConfigName(),
-                        templates.render(pxeHost, new PxeHostModel(GENERATED_BY, h)), false));
-            }
+            // One file per host: the bulk of the work for large fleets, so it uses every core (order is kept).
+            out.addAll(model.hosts().parallelStream()
+                    .map(h -> new RenderedFile(tftp + "pxelinux.cfg/" + h.pxelinuxConfigName(),
+                            templates.render(pxeHost, new PxeHostModel(GENERATED_BY, h)), false))
+                    .toList());
         }
         Template init = templates.get(INIT + ".ftl");
         Template udhcpc = templates.get(UDHCPC + ".ftl");
