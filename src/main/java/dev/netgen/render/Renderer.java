@@ -48,7 +48,7 @@ public final class Renderer {
         for (Server s : inv.servers().values()) {
             ServerModel model = serverModel(inv, s);
             String base = s.name() + "/";
-            String tftp = base + s.tftpRootRelative() + "/";
+            String tftp = base + (s.tftpRootRelative().isEmpty() ? "" : s.tftpRootRelative() + "/");
             out.add(new RenderedFile(base + DHCPD, templates.render(dhcpd, model), false));
             out.add(new RenderedFile(base + EXPORTS, templates.render(exports, model), false));
             out.add(new RenderedFile(base + XINETD, templates.render(xinetd, model), false));
