@@ -43,6 +43,9 @@ class InitramfsBootIT {
                 "-kernel", kernel.vmlinuz().toString(), "-initrd", initrd.toString(),
                 "-append", "console=ttyS0 panic=-1",
                 "-netdev", "user,id=n0,restrict=on", "-device", device + ",netdev=n0"), Duration.ofSeconds(120));
+        // kept for whoever reads a CI failure
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "initramfs-boot-" + device + ".log"), console);
 
         assertThat(console)
                 .contains("netgen-test: nfs and overlay loaded")
