@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveEntry;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveOutputStream;
@@ -91,7 +90,7 @@ public final class CpioArchiveBuilder {
 
     /** Writes the gzip'd archive to {@code out} (closed afterwards). */
     public void writeGzip(OutputStream out) throws IOException {
-        try (GZIPOutputStream gz = new BestGzip(out)) {
+        try (GZIPOutputStream gz = new Gzip(out)) {
             writeCpio(gz);
         }
     }
@@ -132,11 +131,14 @@ public final class CpioArchiveBuilder {
         cpio.close();
     }
 
-    /** gzip -9 with Java's fixed header (mtime 0, no file name). */
-    private static final class BestGzip extends GZIPOutputStream {
-        BestGzip(OutputStream out) throws IOException {
+    /**
+     * gzip -6 with Java's fixed header (mtime 0, no file name). On kernel modules level 9 is ten times
+     * slower (3 s against 0.3 s for 12 MB) for a file about 1 % smaller.
+     */
+    private static final class Gzip extends GZIPOutputStream {
+        Gzip(OutputStream out) throws IOException {
             super(out, 1 << 16);
-            def.setLevel(Deflater.BEST_COMPRESSION);
+            def.setLevel(6);
         }
     }
 
