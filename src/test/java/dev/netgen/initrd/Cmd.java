@@ -19,9 +19,7 @@ final class Cmd {
     static String run(Path dir, Path stdin, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile());
         pb.environment().put("TZ", "UTC"); // cpio -tv shows mtime 0 as 1970 only in UTC
-        if (stdin != null) {
-            pb.redirectInput(stdin.toFile());
-        }
+        pb.redirectInput(stdin != null ? stdin.toFile() : new java.io.File("/dev/null"));
         Path err = java.nio.file.Files.createTempFile("netgen-cmd", ".err");
         pb.redirectError(err.toFile());
         Process p = pb.start();
