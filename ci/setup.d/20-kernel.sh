@@ -11,17 +11,21 @@ fi
 ver=$(apt-cache policy "$pkg" | awk '/Candidate:/ {print $2}')
 dest="$cache/kernel/${pkg}_${ver}"
 if [ -d "$dest/lib/modules" ] && [ -n "$(ls "$dest"/boot/vmlinuz-* 2>/dev/null)" ]; then
+  ln -sfn "$(basename "$dest")" "$cache/kernel/current"
   exit 0
 fi
 mkdir -p "$cache/debs" "$cache/kernel"
-deb=$(ls "$cache/debs/${pkg}_${ver//:/%3a}_"*.deb 2>/dev/null | head -n1 || true)
-if [ -z "$deb" ]; then
+debs=("$cache/debs/${pkg}_${ver//:/%3a}_"*.deb)
+if [ ! -f "${debs[0]}" ]; then
   (cd "$cache/debs" && apt-get download -q "$pkg=$ver" >&2)
-  deb=$(ls "$cache/debs/${pkg}_${ver//:/%3a}_"*.deb | head -n1)
+  debs=("$cache/debs/${pkg}_${ver//:/%3a}_"*.deb)
 fi
+deb="${debs[0]}"
 tmp=$(mktemp -d "$cache/kernel/.unpack.XXXXXX")
 dpkg -x "$deb" "$tmp"
 rm -rf "$dest"
 mv "$tmp" "$dest"
 chmod 755 "$dest"
+# ci/env.d/kernel.sh follows this link, so tests use the kernel linux-image-amd64 points at today
+ln -sfn "$(basename "$dest")" "$cache/kernel/current"
 echo "20-kernel.sh: unpacked $pkg $ver into $dest" >&2

@@ -182,9 +182,4 @@ public final class ModuleTree {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
-
-    /** Names of all modules in the tree, sorted. */
-    public Set<String> names() {
-        return files.navigableKeySet();
-    }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The real Debian kernel the tests run against, unpacked by ci/setup.d/20-kernel.sh and announced by
- * ci/env.d/kernel.sh; without those variables the newest tree in the cache is used.
+ * ci/env.d/kernel.sh; without those variables the cache's current tree (else its newest) is used.
  */
 record TestKernel(Path sysroot, String version) {
     static TestKernel require() {
@@ -40,6 +40,9 @@ record TestKernel(Path sysroot, String version) {
         Path dir = Path.of(System.getenv().getOrDefault("NETGEN_CACHE", "/var/cache/netgen"), "kernel");
         if (!Files.isDirectory(dir)) {
             return null;
+        }
+        if (Files.isDirectory(dir.resolve("current/lib/modules"))) {
+            return dir.resolve("current");
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith("linux-image-") && Files.isDirectory(p.resolve("lib/modules")))
