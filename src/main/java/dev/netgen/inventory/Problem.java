@@ -8,6 +8,7 @@ public record Problem(Location location, String path, String message) {
             .comparing((Problem p) -> p.location().file())
             .thenComparingInt(p -> p.location().line())
             .thenComparingInt(p -> p.location().column())
+            .thenComparing(Problem::path)
             .thenComparing(Problem::message);
 
     @Override
