@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,5 +53,24 @@ class InitramfsBootIT {
                 .contains("netgen: drivers: eth0 uses " + driver)
                 .contains("netgen: dhcp: lease 10.0.2.15/")
                 .contains("netgen: FAILED at root-path: no root-path was offered by the DHCP server");
+    }
+
+    /**
+     * With a root-path pointing at the client itself (nothing listens there, so the mount fails at once)
+     * the init gets past loading nfs and overlay, proving that busybox modprobe loads them with the
+     * modules.dep written here.
+     */
+    @Test
+    void loadsNfsAndOverlayBeforeMounting() throws Exception {
+        String console = QemuConsole.run(List.of("qemu-system-x86_64", "-accel", "tcg", "-m", "512", "-nographic", "-no-reboot",
+                "-kernel", kernel.vmlinuz().toString(), "-initrd", initrd.toString(),
+                "-append", "console=ttyS0 panic=-1 netgen.onfail=poweroff nfsroot=10.0.2.15:/srv/none",
+                "-netdev", "user,id=n0,restrict=on", "-device", "virtio-net-pci,netdev=n0"), Duration.ofSeconds(180));
+        Files.writeString(Path.of("target", "initramfs-boot-nfs.log"), console);
+
+        assertThat(console)
+                .contains("netgen: root-path: 10.0.2.15:/srv/none")
+                .contains("netgen: FAILED at nfs: cannot mount 10.0.2.15:/srv/none")
+                .doesNotContain("has no NFS client", "has no overlayfs");
     }
 }
