@@ -24,7 +24,7 @@ public record InitramfsSpec(byte[] init, byte[] udhcpcScript, Optional<Path> bus
         Objects.requireNonNull(busybox, "busybox");
         Objects.requireNonNull(sysroot, "sysroot");
         Objects.requireNonNull(output, "output");
-        if (kernelVersion == null || kernelVersion.isBlank() || kernelVersion.contains("/")) {
+        if (kernelVersion == null || kernelVersion.isBlank() || kernelVersion.contains("/") || kernelVersion.matches("\\.+")) {
             throw new IllegalArgumentException("bad kernel version: " + kernelVersion);
         }
         init = init.clone();
