@@ -15,13 +15,13 @@ import java.util.Optional;
  * @param roots       per image, the client root the lab server exports: a directory, "busybox" (the default) or "none"
  * @param sysroot     where the client kernel and its modules come from (boot/vmlinuz-KVER, lib/modules/KVER);
  *                    empty = the cached Debian kernel
- * @param busybox     the static busybox for the initramfs and the busybox root
+ * @param busybox     the static busybox for the initramfs and the busybox root; empty = the host's
  * @param parallel    how many clients boot at once
  * @param timeout     per client, from power-on to its init
- * @param output      the directory for built artifacts and the HTML timeline
+ * @param output      where each client's console goes: {@code <output>/check-boot/<host>.console}
  */
 public record BootCheckRequest(Path inventory, List<String> hosts, boolean lab, Optional<String> bridge,
-        String defaultNic, Map<String, String> nics, Map<String, String> roots, Optional<Path> sysroot, Path busybox,
+        String defaultNic, Map<String, String> nics, Map<String, String> roots, Optional<Path> sysroot, Optional<Path> busybox,
         int parallel, Duration timeout, Path output) {
     public static final String BUSYBOX_ROOT = "busybox";
     public static final String NO_ROOT = "none";

@@ -2,6 +2,7 @@ package dev.netgen.bootcheck;
 
 import dev.netgen.core.ExitCode;
 import dev.netgen.core.NetgenException;
+import dev.netgen.initrd.BusyboxLocator;
 import dev.netgen.inventory.Host;
 import dev.netgen.inventory.Image;
 import dev.netgen.inventory.Inventory;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -56,7 +58,7 @@ public final class BootCheckService {
             List<HostResult> results = boot(hosts, req, i -> netdev, 1, work, null, err, cleanup);
             return new BootRun(server.name(), "bridge " + req.bridge().get(), -1, -1, results);
         } catch (IOException e) {
-            throw NetgenException.internal("cannot create a temporary directory: " + e.getMessage(), e);
+            throw NetgenException.internal("boot check I/O failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetgenException(ExitCode.BOOT_FAILED, "the boot check was interrupted; its VMs were stopped");
@@ -67,6 +69,7 @@ public final class BootCheckService {
             PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         DebianKernel serverKernel = DebianKernel.locate(cache);
         Path sysroot = req.sysroot().orElse(serverKernel.dir());
+        Path busybox = BusyboxLocator.locate(req.busybox(), Optional.empty(), Path.of("/"));
         Map<String, Image> images = new LinkedHashMap<>();
         hosts.forEach(h -> images.put(h.image().name(), h.image()));
 
@@ -79,9 +82,9 @@ public final class BootCheckService {
                 throw NetgenException.usage("image " + i.name() + " wants kernel " + i.kernelVersion() + " but " + vmlinuz
                         + " does not exist; set its kernel-version to the kernel under " + sysroot.resolve("boot") + " or pass --sysroot");
             }
-            Files.copy(vmlinuz, tftp.resolve(i.kernel()));
+            Files.copy(vmlinuz, tftp.resolve(i.kernel()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        provisioning.buildArtifacts(inv, server, images.values(), sysroot, req.busybox(), outDir, err);
+        provisioning.buildArtifacts(inv, server, images.values(), sysroot, busybox, outDir, err);
 
         // One read-only disk per exported root; "none" leaves the root path missing on the server.
         Map<String, Path> disks = new LinkedHashMap<>();
@@ -90,7 +93,7 @@ public final class BootCheckService {
             if (source.equals(BootCheckRequest.NO_ROOT) || disks.containsKey(i.root())) {
                 continue;
             }
-            Path dir = source.equals(BootCheckRequest.BUSYBOX_ROOT) ? BusyboxRoot.of(req.busybox(), cache) : Path.of(source);
+            Path dir = source.equals(BootCheckRequest.BUSYBOX_ROOT) ? BusyboxRoot.of(busybox, cache) : Path.of(source);
             disks.put(i.root(), RootDisk.of(dir, cache, err));
         }
 
@@ -148,7 +151,8 @@ public final class BootCheckService {
                     Link link = links == null ? null : links.take();
                     try {
                         String nd = link == null ? netdev.of(index) : link.clientNetdev("boot");
-                        return ClientBoot.boot(h, req.nicOf(h.name()), nd, req.timeout(), work, serverLog, err, cleanup);
+                        return ClientBoot.boot(h, req.nicOf(h.name()), nd, req.timeout(), work,
+                                req.output().resolve("check-boot").resolve(h.name() + ".console"), serverLog, err, cleanup);
                     } finally {
                         if (link != null) {
                             links.put(link);

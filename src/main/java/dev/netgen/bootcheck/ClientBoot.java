@@ -1,7 +1,9 @@
 package dev.netgen.bootcheck;
 
 import dev.netgen.inventory.Host;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,13 +19,14 @@ final class ClientBoot {
 
     /**
      * @param netdev      the client's {@code -netdev} (id "boot")
+     * @param consoleLog  where the client's whole console (and its server log lines) is kept, with times
      * @param serverLog   where to register for the lab server's log lines while this client boots (null: none)
      */
-    static HostResult boot(Host host, String nic, String netdev, Duration timeout, Path work, ServerLog serverLog,
+    static HostResult boot(Host host, String nic, String netdev, Duration timeout, Path work, Path consoleLog, ServerLog serverLog,
             PrintWriter progress, Cleanup cleanup) throws InterruptedException {
         String mac = host.mac().toString();
         long powerOn = System.nanoTime();
-        StageTracker tracker = new StageTracker(mac, powerOn, (stage, ms) -> {
+        StageTracker tracker = new StageTracker(mac, host.ip().toString(), powerOn, (stage, ms) -> {
             synchronized (progress) {
                 progress.printf(Locale.ROOT, "  %-16s %6.1f s  %-16s %s%n", host.name(), ms / 1000.0, stage.id(), stage.label());
                 progress.flush();
@@ -63,6 +66,7 @@ final class ClientBoot {
             }
         }
         long total = (System.nanoTime() - powerOn) / 1_000_000;
+        writeConsole(tracker, powerOn, consoleLog);
         var failed = tracker.failedStage();
         if (failed.isEmpty()) {
             return new HostResult(host.name(), mac, host.ip().toString(), host.image().name(), nic, tracker.reached(),
@@ -73,5 +77,18 @@ final class ClientBoot {
         }
         return new HostResult(host.name(), mac, host.ip().toString(), host.image().name(), nic, tracker.reached(),
                 failed, reason, tracker.context(CONTEXT_LINES), total);
+    }
+
+    private static void writeConsole(StageTracker tracker, long powerOn, Path file) {
+        StringBuilder sb = new StringBuilder();
+        for (ConsoleLine l : tracker.lines()) {
+            sb.append(String.format(Locale.ROOT, "%8.3f %-6s %s%n", (l.atNanos() - powerOn) / 1e9, l.source(), l.text()));
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, sb);
+        } catch (IOException e) {
+            // the console log is a convenience; the result stands without it
+        }
     }
 }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 public enum Stage {
     DHCP("dhcp", "DHCP lease (firmware)", "DHCPACK on \\S+ to (?<mac>[0-9a-f:]{17})|^Configuring \\(net\\d+ (?<mac2>[0-9a-f:]{17})\\).*ok"),
     TFTP_PXELINUX("tftp-pxelinux", "TFTP pxelinux.0", "^PXELINUX \\d"),
-    PXELINUX_CONFIG("pxelinux-config", "pxelinux config", "^Loading \\S+\\.\\.\\.|^Booting kernel"),
-    KERNEL("kernel", "kernel + initramfs loaded", "^(\\[ *[0-9.]+\\] )?Linux version |^netgen: init: "),
+    PXELINUX_CONFIG("pxelinux-config", "pxelinux config", "RRQ from \\S+ filename /?pxelinux\\.cfg/(01-|default)|^Loading \\S+\\.\\.\\."),
+    KERNEL("kernel", "kernel + initramfs loaded", "Linux version \\d|^netgen: init: "),
     DRIVERS("drivers", "NIC driver", "^netgen: drivers: \\S+ uses"),
     INITRAMFS_DHCP("initramfs-dhcp", "initramfs DHCP", "^netgen: dhcp: lease "),
     ROOT_PATH("root-path", "root-path", "^netgen: root-path: "),

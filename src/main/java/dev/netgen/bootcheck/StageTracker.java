@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Follows one client's boot: its console lines and the lab server's log lines about it, in arrival order,
@@ -16,6 +17,7 @@ import java.util.regex.Matcher;
  */
 final class StageTracker {
     private final String mac;
+    private final Pattern ip;
     private final long powerOnNanos;
     private final BiConsumer<Stage, Long> onStage;
     private final Map<Stage, Long> reached = new EnumMap<>(Stage.class);
@@ -27,18 +29,21 @@ final class StageTracker {
     }
 
     /**
-     * @param mac     the client's MAC in lower-case colon form, to pick its lines from the server log
+     * @param mac     the client's MAC in colon form, to pick its lines from the server log (dhcpd)
+     * @param ip      the client's fixed address, likewise (in.tftpd)
      * @param onStage told each stage once, with milliseconds since power-on (progress output)
      */
-    StageTracker(String mac, long powerOnNanos, BiConsumer<Stage, Long> onStage) {
+    StageTracker(String mac, String ip, long powerOnNanos, BiConsumer<Stage, Long> onStage) {
         this.mac = mac.toLowerCase(Locale.ROOT);
+        this.ip = Pattern.compile("(^|[^0-9.])" + Pattern.quote(ip) + "([^0-9.]|$)");
         this.powerOnNanos = powerOnNanos;
         this.onStage = onStage;
     }
 
     synchronized void accept(ConsoleLine line) {
         if (line.source().equals("server")) {
-            if (!line.text().toLowerCase(Locale.ROOT).contains(mac) || line.atNanos() < powerOnNanos) {
+            boolean ours = line.text().toLowerCase(Locale.ROOT).contains(mac) || ip.matcher(line.text()).find();
+            if (!ours || line.atNanos() < powerOnNanos) {
                 return; // another client's, or before this one was powered on
             }
         }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             RenderCommand.class,
             ShowCommand.class,
+            CheckCommand.class,
             InitrdCommand.class,
         })
 final class NetgenCommand implements Runnable {
