@@ -32,6 +32,19 @@ final class TreeSnapshot {
         return entries;
     }
 
+    /** The paths that were added, removed or changed. */
+    static java.util.SortedSet<String> changedPaths(Map<String, String> before, Map<String, String> after) {
+        java.util.SortedSet<String> paths = new java.util.TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        paths.removeIf(p -> java.util.Objects.equals(before.get(p), after.get(p)));
+        return paths;
+    }
+
+    /** One readable line per changed path, for assertion messages that do not print whole trees. */
+    static java.util.List<String> diff(Map<String, String> before, Map<String, String> after) {
+        return changedPaths(before, after).stream().map(p -> p + ": " + before.get(p) + " -> " + after.get(p)).toList();
+    }
+
     private static String describe(Path p) {
         try {
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
