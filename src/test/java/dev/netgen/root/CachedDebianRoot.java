@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * A real Debian minbase root made by {@link RootCreator} with the current Debian kernel, cached under
- * $NETGEN_CACHE/roots/ by a hash of what went into it, because mmdebstrap takes 20-30 s and a network.
+ * $NETGEN_ROOT_CACHE (default $NETGEN_CACHE/roots) by a hash of what went into it, because mmdebstrap takes 20-30 s and a network.
  * Built into a temporary name and renamed, so an interrupted build never looks like a cached root.
  * Tests that change a root work on a copy ({@link #copyTo}).
  */
@@ -40,7 +40,9 @@ final class CachedDebianRoot {
         String kver = kernelVersion();
         RootSpec spec = new RootSpec(Path.of("unused"), RootCreator.defaultSuite(), List.of(), Optional.of(kver));
         String key = sha256(String.join("|", FORMAT, spec.suite(), String.join(",", spec.packages()), kver)).substring(0, 16);
-        Path roots = Path.of(System.getenv().getOrDefault("NETGEN_CACHE", "/var/cache/netgen"), "roots");
+        String rootCache = System.getenv("NETGEN_ROOT_CACHE");
+        Path roots = rootCache != null && !rootCache.isBlank() ? Path.of(rootCache)
+                : Path.of(System.getenv().getOrDefault("NETGEN_CACHE", "/var/cache/netgen"), "roots");
         Path root = roots.resolve(spec.suite() + "-" + key);
         if (!Files.isDirectory(root)) {
             Files.createDirectories(roots);
