@@ -62,11 +62,16 @@ public final class RootCreator {
             List<String> argv = MmdebstrapCommand.arguments(mmdebstrap, spec, mirrors, Optional.ofNullable(debDir));
             progress("netgen: creating " + spec.suite() + " root in " + spec.sysroot() + " with mmdebstrap ("
                     + (mirrors.isEmpty() ? "deb.debian.org" : "this machine's apt sources") + ")");
-            ExternalCommand.run(argv, timeout, log);
-            if (debDir != null) {
-                String kver = spec.kernelVersion().orElseThrow();
-                progress("netgen: unpacking " + MmdebstrapCommand.kernelPackage(kver) + " into the root");
-                KernelFiles.install(RootFs.open(spec.sysroot()), kver, onlyDeb(debDir), which, log);
+            try {
+                ExternalCommand.run(argv, timeout, log);
+                if (debDir != null) {
+                    String kver = spec.kernelVersion().orElseThrow();
+                    progress("netgen: unpacking " + MmdebstrapCommand.kernelPackage(kver) + " into the root");
+                    KernelFiles.install(RootFs.open(spec.sysroot()), kver, onlyDeb(debDir), which, log);
+                }
+            } catch (NetgenException e) {
+                throw new NetgenException(e.exitCode(), e.getMessage() + "; " + spec.sysroot() + " may be half made: remove it"
+                        + " before running netgen root create again", e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
