@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Turns a declarative inventory of diskless PXE clients into boot-service configuration and proves that it boots.",
         subcommands = {
-                RootCommand.class,
+            ValidateCommand.class,
+            RenderCommand.class,
+            ShowCommand.class,
+            InitrdCommand.class,
+            RootCommand.class,
         })
 final class NetgenCommand implements Runnable {
     @Spec
