@@ -6,6 +6,7 @@
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
+mkdir -p /run
 while read -r m; do insmod "/lib/modules/$m" || echo "test-init: insmod $m failed"; done < /modules.order
 mode=overlay
 for a in $(cat /proc/cmdline); do
@@ -26,6 +27,11 @@ else
   for d in tmp proc var dev sys run; do rm -f "/sysroot/$d"; mkdir "/sysroot/$d"; done
   cp -a /sysroot/nfsroot/var /sysroot
 fi
-echo "nameserver 10.0.2.3" > /sysroot/var/resolv.conf
+# As netgen's init: the lease's name servers in /run/netgen, and /run moved into the new root.
+mount -t tmpfs -o mode=0755 tmpfs /run
+mkdir -p /run/netgen
+echo "nameserver 192.0.2.53" > /run/netgen/resolv.conf
+mkdir -p /sysroot/run
+mount --move /run /sysroot/run
 umount /proc /sys /dev
 exec switch_root /sysroot /sbin/init

@@ -15,8 +15,11 @@ import java.util.Set;
  * so a second run plans nothing.
  */
 public final class RootPreparer {
-    /** Where /etc/resolv.conf points: /var is writable in both writable-root modes, and the initramfs writes it. */
-    public static final String RESOLV_CONF = "/var/resolv.conf";
+    /**
+     * Where /etc/resolv.conf points: netgen's initramfs writes the DHCP name servers there and moves its
+     * /run into the client root in both writable-root modes (systemd keeps an already mounted /run).
+     */
+    public static final String RESOLV_CONF = "/run/netgen/resolv.conf";
     public static final String MTAB = "/proc/mounts";
     /** The fstab line for /: the HOWTO's, with fsck pass 0. */
     public static final String FSTAB_ROOT = "none / tmpfs defaults 0 0";

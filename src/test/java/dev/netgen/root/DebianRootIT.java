@@ -77,7 +77,7 @@ class DebianRootIT {
 
         RootFs fs = RootFs.open(root);
         assertThat(fs.linkTarget("/etc/mtab")).contains("/proc/mounts");
-        assertThat(fs.linkTarget("/etc/resolv.conf")).contains("/var/resolv.conf");
+        assertThat(fs.linkTarget("/etc/resolv.conf")).contains(RootPreparer.RESOLV_CONF);
         assertThat(fs.read("/etc/fstab")).endsWith("\nnone / tmpfs defaults 0 0\n");
         assertThat(fs.read("/etc/machine-id")).isEmpty();
         assertThat(fs.exists("/etc/hostname")).isFalse();

@@ -47,6 +47,7 @@ class PreparedRootBootIT {
         work = Files.createTempDirectory("netgen-root-boot-");
         root = CachedDebianRoot.copyTo(work);
         new RootPreparer().prepare(root, false);
+        showResolvConfOnTheConsole();
         initrd = buildInitramfs(busybox);
     }
 
@@ -71,6 +72,7 @@ class PreparedRootBootIT {
         String console = boot(mode);
 
         assertThat(console).contains("test-init: writable root by " + mode).contains(ClientMarker.TEXT)
+                .contains("test-resolv: nameserver 192.0.2.53")
                 .contains("Reached target multi-user.target");
         assertThat(console.lines().filter(l -> l.contains("FAILED") || l.contains("[ TIME ]") || l.contains("[DEPEND]")
                 || l.contains("A start job is running") || l.contains("/start running")
@@ -102,6 +104,19 @@ class PreparedRootBootIT {
         String text = text(console);
         System.err.printf("---- console (%s, %.1f s from QEMU start) ----%n%s%n", mode, (System.nanoTime() - start) / 1e9, text);
         return text;
+    }
+
+    /** A test-only unit: the client's /etc/resolv.conf must reach the name servers the initramfs left in /run/netgen. */
+    private static void showResolvConfOnTheConsole() throws IOException {
+        Path units = root.resolve("etc/systemd/system");
+        Files.writeString(units.resolve("test-resolv.service"), """
+                [Service]
+                Type=oneshot
+                ExecStart=/bin/sh -c 'echo "test-resolv: $$(cat /etc/resolv.conf)" >/dev/console'
+                [Install]
+                WantedBy=multi-user.target
+                """);
+        Files.createSymbolicLink(units.resolve("multi-user.target.wants/test-resolv.service"), Path.of("/etc/systemd/system/test-resolv.service"));
     }
 
     /** busybox, the init, and the 9p/overlay modules with their dependencies in load order. */
