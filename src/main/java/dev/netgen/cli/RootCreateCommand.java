@@ -1,5 +1,7 @@
 package dev.netgen.cli;
 
+import dev.netgen.render.RenderService;
+import dev.netgen.root.ImageKernel;
 import dev.netgen.root.KernelFiles;
 import dev.netgen.root.RootCreator;
 import dev.netgen.root.RootSpec;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `netgen root create SYSROOT`: mmdebstrap output and progress on stderr; stdout stays empty unless --dry-run. */
+/** `netgen root create SYSROOT`: mmdebstrap output and progress on stderr; stdout lists the kernel copies it wrote (or, with --dry-run, the command line). */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Install a Debian minbase root for diskless clients into SYSROOT with mmdebstrap (as root), using this"
                 + " machine's apt sources, with systemd and kmod, and with --kernel-version that kernel's image and modules"
@@ -41,12 +43,24 @@ final class RootCreateCommand implements Callable<Integer> {
     @Option(names = "--include", paramLabel = "PKGS", description = "Extra packages, comma-separated; repeatable.")
     List<String> include = new ArrayList<>();
 
+    @Mixin
+    InventoryOptions inventory;
+
+    @Option(names = "--image", paramLabel = "NAME",
+            description = "Take the kernel version from this inventory image and copy the kernel to out/<server>/<tftp-root>/<kernel>"
+                    + " for every server that boots it, where apply ships it from.")
+    String image;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+            description = "Rendered tree that --image copies the kernel into (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
     @Option(names = "--kernel-version", paramLabel = "VERSION",
             description = "Unpack linux-image-VERSION into the root: modules under /lib/modules/VERSION, image /boot/vmlinuz-VERSION.")
     String kernelVersion;
 
     @Option(names = "--kernel-out", paramLabel = "FILE",
-            description = "Also copy the kernel image to FILE, e.g. out/<server>/<tftp-root>/<kernel>, where apply ships it from.")
+            description = "Copy the kernel image to FILE (instead of the --image outputs).")
     Path kernelOut;
 
     @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "30", description = "Limit for mmdebstrap (default: ${DEFAULT-VALUE}).")
@@ -57,8 +71,22 @@ final class RootCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Path> kernelOutputs = kernelOut == null ? List.of() : List.of(kernelOut);
+        if (image != null) {
+            ImageKernel k = ImageKernel.of(RenderService.load(inventory.path()), image, outDir);
+            if (kernelVersion != null && !kernelVersion.equals(k.kernelVersion())) {
+                throw NetgenException.usage("--kernel-version " + kernelVersion + " differs from image " + image + "'s kernel-version "
+                        + k.kernelVersion() + "; give only one of them");
+            }
+            kernelVersion = k.kernelVersion();
+            kernelOutputs = kernelOut == null ? k.outputs() : kernelOutputs;
+            if (kernelOutputs.isEmpty()) {
+                spec.commandLine().getErr().println("netgen: image " + image + " is booted by no host and is no server's default-image:"
+                        + " its kernel stays in the root's /boot only");
+            }
+        }
         if (kernelOut != null && kernelVersion == null) {
-            throw NetgenException.usage("--kernel-out needs --kernel-version: it names which kernel image to copy");
+            throw NetgenException.usage("--kernel-out needs --kernel-version or --image: it names which kernel image to copy");
         }
         List<String> packages = include.stream().flatMap(v -> RootSpec.splitPackages(v).stream()).toList();
         RootSpec rootSpec = new RootSpec(sysroot, suite, packages, Optional.ofNullable(kernelVersion));
@@ -70,9 +98,9 @@ final class RootCreateCommand implements Callable<Integer> {
             return 0;
         }
         creator.create(rootSpec);
-        if (kernelOut != null) {
-            KernelFiles.copyImage(sysroot, kernelVersion, kernelOut);
-            spec.commandLine().getErr().println("netgen: kernel copied to " + kernelOut);
+        for (Path target : kernelOutputs) {
+            KernelFiles.copyImage(sysroot, kernelVersion, target);
+            spec.commandLine().getOut().println(target);
         }
         spec.commandLine().getErr().println("netgen: root created in " + sysroot + "; next: netgen root prepare " + sysroot);
         spec.commandLine().getErr().flush();

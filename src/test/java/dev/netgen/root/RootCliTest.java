@@ -74,9 +74,25 @@ class RootCliTest {
     }
 
     @Test
+    void createWithAnImageTakesTheKernelVersionFromTheInventory() {
+        assertThat(run("root", "create", "--dry-run", "-i", ImageKernelTest.INVENTORY.toString(), "--image", "deb",
+                tmp.resolve("new").toString())).isZero();
+
+        assertThat(out.toString()).contains(" download linux-image-6.1.0-56-amd64'");
+    }
+
+    @Test
+    void imageAndADifferentKernelVersionContradictEachOther() {
+        assertThat(run("root", "create", "-i", ImageKernelTest.INVENTORY.toString(), "--image", "deb", "--kernel-version", "6.1.0-1-amd64",
+                tmp.resolve("new").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("--kernel-version 6.1.0-1-amd64 differs from image deb's kernel-version 6.1.0-56-amd64;"
+                + " give only one of them\n");
+    }
+
+    @Test
     void kernelOutWithoutKernelVersionIsAUsageError() {
         assertThat(run("root", "create", "--kernel-out", "x", tmp.resolve("new").toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("--kernel-out needs --kernel-version: it names which kernel image to copy\n");
+        assertThat(err.toString()).isEqualTo("--kernel-out needs --kernel-version or --image: it names which kernel image to copy\n");
     }
 
     private int run(String... args) {
