@@ -2,7 +2,6 @@ package dev.netgen.cli;
 
 import dev.netgen.render.RenderService;
 import dev.netgen.root.ImageKernel;
-import dev.netgen.root.KernelFiles;
 import dev.netgen.root.RootCreator;
 import dev.netgen.root.RootSpec;
 import dev.netgen.core.NetgenException;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `netgen root create SYSROOT`: mmdebstrap output and progress on stderr; stdout lists the kernel copies it wrote (or, with --dry-run, the command line). */
-@Command(name = "create", mixinStandardHelpOptions = true,
+@Command(name = "create", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Install a Debian minbase root for diskless clients into SYSROOT with mmdebstrap (as root), using this"
                 + " machine's apt sources, with systemd and kmod, and with --kernel-version that kernel's image and modules"
                 + " (unpacked, so no initramfs hooks run).", "Then run 'netgen root prepare SYSROOT'."})
@@ -97,11 +96,7 @@ final class RootCreateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        creator.create(rootSpec);
-        for (Path target : kernelOutputs) {
-            KernelFiles.copyImage(sysroot, kernelVersion, target);
-            spec.commandLine().getOut().println(target);
-        }
+        creator.create(rootSpec, kernelOutputs).forEach(spec.commandLine().getOut()::println);
         spec.commandLine().getErr().println("netgen: root created in " + sysroot + "; next: netgen root prepare " + sysroot);
         spec.commandLine().getErr().flush();
         return 0;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `netgen root prepare SYSROOT [--dry-run]`: prints each change to stdout, a summary to stderr. */
-@Command(name = "prepare", mixinStandardHelpOptions = true,
+@Command(name = "prepare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Make an installed systemd root boot read-only over NFS (the HOWTO's mkbootready): /etc/mtab and"
                 + " resolv.conf for a read-only /etc, fstab's root entry without fsck, units that cannot work on an NFS"
                 + " root masked, package databases kept out of the RAM copy of /var, and a console boot marker.",

@@ -46,6 +46,19 @@ public final class RootCreator {
         return AptSources.host().codename().orElse("bookworm");
     }
 
+    /**
+     * Makes the root, then copies its kernel image to each of {@code kernelCopies} (the TFTP roots under
+     * out/ that apply ships); returns those copies.
+     */
+    public List<Path> create(RootSpec spec, List<Path> kernelCopies) {
+        if (!kernelCopies.isEmpty() && spec.kernelVersion().isEmpty()) {
+            throw new IllegalArgumentException("kernel copies without a kernel version");
+        }
+        create(spec);
+        kernelCopies.forEach(target -> KernelFiles.copyImage(spec.sysroot(), spec.kernelVersion().orElseThrow(), target));
+        return List.copyOf(kernelCopies);
+    }
+
     /** Makes the root described by {@code spec}; SYSROOT must not exist yet or be an empty directory. */
     public void create(RootSpec spec) {
         checkTarget(spec.sysroot());
