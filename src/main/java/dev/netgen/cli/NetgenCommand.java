@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             CheckCommand.class,
             InitrdCommand.class,
+            RootCommand.class,
         })
 final class NetgenCommand implements Runnable {
     @Spec
