@@ -2,6 +2,7 @@ package dev.netgen.bootcheck;
 
 import dev.netgen.core.ExitCode;
 import dev.netgen.core.NetgenException;
+import dev.netgen.root.ClientMarker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * powers off. It proves the whole chain up to the client's own init in seconds, without a distribution.
  */
 final class BusyboxRoot {
-    static final String MARKER = "netgen: client init reached";
+    static final String MARKER = ClientMarker.TEXT;
     private static final String INIT = """
             #!/bin/busybox sh
             # netgen lab client root: the boot reached this root's init; say so and power off.

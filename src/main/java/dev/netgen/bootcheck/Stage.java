@@ -1,5 +1,6 @@
 package dev.netgen.bootcheck;
 
+import dev.netgen.root.ClientMarker;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ public enum Stage {
     NFS("nfs", "NFS root mounted", "^netgen: nfs: mounted "),
     WRITABLE_ROOT("writable-root", "writable root", "^netgen: root: "),
     SWITCH_ROOT("switch-root", "switch_root", "^netgen: switch_root: "),
-    INIT("init", "client init reached", "netgen: client init reached");
+    INIT("init", "client init reached", Pattern.quote(ClientMarker.TEXT));
 
     /** What a failure line of the initramfs looks like: "netgen: FAILED at nfs: cannot mount ...". */
     static final Pattern FAILED = Pattern.compile("netgen: FAILED at (?<stage>[a-z_-]+): (?<why>.*)");

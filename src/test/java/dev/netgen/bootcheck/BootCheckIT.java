@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netgen.cli.CommandFactory;
+import dev.netgen.root.ClientMarker;
 import dev.netgen.testsupport.Require;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -62,11 +63,14 @@ class BootCheckIT {
     }
 
     @Test
-    void virtioAndE1000ClientsBootInBothRootModesAndBrokenHostsFailAtTheirStage() throws Exception {
+    void virtioAndE1000ClientsBootInBothRootModesADebianRootReachesItsInitAndBrokenHostsFailAtTheirStage() throws Exception {
+        Path debian = PreparedDebianRoot.get();
         Path html = dir.resolve("report/check-boot.html");
         Run r = netgen("check", "boot", "--lab", "-i", inventory.toString(),
-                "--host", "virtio-overlay", "--host", "e1000-symlinks", "--host", "broken-root-path", "--host", "broken-no-driver",
+                "--host", "debian-root", "--host", "virtio-overlay", "--host", "e1000-symlinks", "--host", "broken-root-path",
+                "--host", "broken-no-driver",
                 "--nic", "e1000-symlinks=e1000", "--nic", "broken-no-driver=ne2k_pci", "--root", "wrong-root=none",
+                "--root", "debian=" + debian,
                 "--json", "--html", html.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(6);
@@ -90,6 +94,12 @@ class BootCheckIT {
                 "DHCPACK on 10.77.0.11 to 52:54:00:77:00:11", "RRQ from 10.77.0.11 filename /pxelinux.0", BusyboxRoot.MARKER);
         String e1000Console = Files.readString(html.resolveSibling("check-boot/e1000-symlinks.console"));
         assertThat(e1000Console).contains("netgen: drivers: eth0 uses e1000", "netgen: root: RAM root with symlinks", BusyboxRoot.MARKER);
+
+        JsonNode deb = host(run, "debian-root");
+        assertThat(deb.get("result").asText()).as(r.err()).isEqualTo("passed");
+        assertEveryStageInOrder(deb);
+        assertThat(Files.readString(html.resolveSibling("check-boot/debian-root.console")))
+                .contains("systemd", ClientMarker.TEXT).doesNotContain("busybox root");
 
         JsonNode wrongRoot = host(run, "broken-root-path");
         assertThat(wrongRoot.get("failedStage").asText()).isEqualTo("nfs");
