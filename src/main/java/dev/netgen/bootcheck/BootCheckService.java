@@ -67,6 +67,36 @@ public final class BootCheckService {
 
     private BootRun lab(BootCheckRequest req, Inventory inv, Server server, List<Host> hosts, Path work, Cleanup cleanup,
             PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        int slots = Math.min(req.parallel(), hosts.size());
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            links.add(Link.allocate());
+        }
+        List<String> netdevs = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            netdevs.add(links.get(i).serverNetdev("link" + i));
+        }
+        ServerLog serverLog = new ServerLog();
+        Lab lab = startLab(req, inv, server, hosts, netdevs, work, serverLog, cleanup, out, err);
+        try {
+            BlockingQueue<Link> free = new ArrayBlockingQueue<>(slots, false, links);
+            List<HostResult> results = boot(hosts, req, null, slots, work, serverLog, err, cleanup, free);
+            return new BootRun(server.name(), "lab", lab.readyMs(), lab.applyMs(), results);
+        } finally {
+            lab.server().stop();
+        }
+    }
+
+    /** A lab boot server that is up and configured, and how long that took. */
+    record Lab(LabServer server, long readyMs, long applyMs) {
+    }
+
+    /**
+     * Builds what the hosts boot (kernel, initramfs, root disks), starts the lab server with one NIC per
+     * {@code -netdev} in {@code linkNetdevs} (ids link0, link1...), mounts the roots and runs netgen apply.
+     */
+    Lab startLab(BootCheckRequest req, Inventory inv, Server server, List<Host> hosts, List<String> linkNetdevs, Path work,
+            ServerLog serverLog, Cleanup cleanup, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         DebianKernel serverKernel = DebianKernel.locate(cache);
         Path sysroot = req.sysroot().orElse(serverKernel.dir());
         Path busybox = BusyboxLocator.locate(req.busybox(), Optional.empty(), Path.of("/"));
@@ -98,16 +128,10 @@ public final class BootCheckService {
         }
 
         ServerImage image = new ServerImageBuilder(cache, err).build(serverKernel);
-        int slots = Math.min(req.parallel(), hosts.size());
-        List<Link> links = new ArrayList<>();
-        for (int i = 0; i < slots; i++) {
-            links.add(Link.allocate());
-        }
-        ServerLog serverLog = new ServerLog();
         long t0 = System.nanoTime();
         err.println("lab: starting boot server " + server.name() + " (" + address(inv, server) + ")");
         err.flush();
-        LabServer lab = LabServer.start(image, List.of(address(inv, server)), links, List.copyOf(disks.values()), work,
+        LabServer lab = LabServer.start(image, List.of(address(inv, server)), linkNetdevs, List.copyOf(disks.values()), work,
                 serverLog, cleanup);
         long readyMs = (System.nanoTime() - t0) / 1_000_000;
         err.printf("lab: boot server ready in %.1f s%n", readyMs / 1000.0);
@@ -119,12 +143,10 @@ public final class BootCheckService {
             }
             long t1 = System.nanoTime();
             provisioning.apply(req.inventory(), server, outDir, lab.sshDestination(), lab.sshConfig(), out, err);
-            long applyMs = (System.nanoTime() - t1) / 1_000_000;
-            BlockingQueue<Link> free = new ArrayBlockingQueue<>(slots, false, links);
-            List<HostResult> results = boot(hosts, req, null, slots, work, serverLog, err, cleanup, free);
-            return new BootRun(server.name(), "lab", readyMs, applyMs, results);
-        } finally {
+            return new Lab(lab, readyMs, (System.nanoTime() - t1) / 1_000_000);
+        } catch (RuntimeException e) {
             lab.stop();
+            throw e;
         }
     }
 

@@ -40,7 +40,7 @@ final class LabServer {
      * @param addresses the server's addresses on the boot bridge, as ip/prefix
      * @param listener  told every server log line (client trackers pick theirs)
      */
-    static LabServer start(ServerImage image, List<String> addresses, List<Link> links, List<Path> disks, Path work,
+    static LabServer start(ServerImage image, List<String> addresses, List<String> linkNetdevs, List<Path> disks, Path work,
             Consumer<ConsoleLine> listener, Cleanup cleanup) throws InterruptedException {
         Path key = work.resolve("id_ed25519");
         Tools.run(null, List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "netgen-lab", "-f", key.toString()));
@@ -65,7 +65,7 @@ final class LabServer {
             addresses.forEach(a -> append.append(" netgen.addr=").append(a));
             List<ConsoleLine> log = new CopyOnWriteArrayList<>();
             CountDownLatch ready = new CountDownLatch(1);
-            Vm vm = Vm.start("lab-server", Qemu.server(image, append.toString(), port, links, disks), "server",
+            Vm vm = Vm.start("lab-server", Qemu.server(image, append.toString(), port, linkNetdevs, disks), "server",
                     work.resolve("qemu-server.err"), line -> {
                         log.add(line);
                         if (line.text().contains(READY)) {

@@ -20,15 +20,15 @@ final class Qemu {
 
     /**
      * The lab server: NIC 0 is management (user network, restrict=on: no way out; only ssh is forwarded from
-     * host loopback), NICs 1..n are the client links, disks are the client roots (read-only, never written).
+     * host loopback), NICs 1..n are the client links (-netdev with ids link0, link1...), disks are the client roots (read-only, never written).
      */
-    static List<String> server(ServerImage image, String append, int sshPort, List<Link> links, List<Path> disks) {
+    static List<String> server(ServerImage image, String append, int sshPort, List<String> linkNetdevs, List<Path> disks) {
         List<String> a = base(1024);
         a.addAll(List.of("-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(), "-append", append,
                 "-netdev", "user,id=mgmt,restrict=on,hostfwd=tcp:127.0.0.1:" + sshPort + "-:22",
                 "-device", "virtio-net-pci,netdev=mgmt,romfile="));
-        for (int i = 0; i < links.size(); i++) {
-            a.addAll(List.of("-netdev", links.get(i).serverNetdev("link" + i), "-device", "virtio-net-pci,netdev=link" + i + ",romfile="));
+        for (int i = 0; i < linkNetdevs.size(); i++) {
+            a.addAll(List.of("-netdev", linkNetdevs.get(i), "-device", "virtio-net-pci,netdev=link" + i + ",romfile="));
         }
         for (Path d : disks) {
             a.addAll(List.of("-drive", "file=" + d + ",format=raw,if=virtio,readonly=on"));
