@@ -35,6 +35,6 @@ public final class NetgenProvisioning implements LabProvisioning {
         t.write(dev.netgen.render.RenderService.render(dev.netgen.render.RenderService.load(inventory), Optional.empty()));
         Path tftp = outDir.resolve(server.name()).resolve(server.tftpRootRelative());
         Tools.sh(null, "cp /usr/lib/PXELINUX/pxelinux.0 /usr/lib/syslinux/modules/bios/ldlinux.c32 " + tftp + " && cd " + outDir.resolve(server.name())
-            + " && tar -ch . | ssh -F " + sshConfig + " 127.0.0.1 'tar -x -C / && netgen-svc restart dhcpd && netgen-svc restart xinetd && exportfs -ra; exportfs -v'");
+            + " && tar -ch . | ssh -F " + sshConfig + " 127.0.0.1 'tar -x -C / && netgen-svc restart dhcpd && netgen-svc restart xinetd && netgen-svc reload nfsd'");
     }
 }
