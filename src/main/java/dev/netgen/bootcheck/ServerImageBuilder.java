@@ -28,7 +28,7 @@ final class ServerImageBuilder {
     static final List<String> MODULES = List.of("virtio_pci", "virtio_net", "e1000", "bridge", "crc32c_generic",
             "ext4", "virtio_blk", "nfsd");
     private static final String SUITE = "bookworm";
-    private static final String RECIPE = "2";
+    private static final String RECIPE = "3";
     /** in.tftpd as xinetd starts it, but verbose: its "RRQ from <ip> filename <file>" lines show each TFTP stage. */
     private static final String TFTPD_WRAPPER = """
             #!/bin/sh
@@ -76,6 +76,8 @@ final class ServerImageBuilder {
             write(root.resolve("etc/radvd.conf"), resource("radvd.conf"), "rw-r--r--");
             Tools.sh(root, "rm -rf var/cache/apt/* var/lib/apt/lists/* var/log/* usr/share/doc usr/share/man "
                     + "etc/ssh/ssh_host_*; ssh-keygen -q -t ed25519 -N '' -C netgen-lab -f etc/ssh/ssh_host_ed25519_key");
+            // The package's example dhcpd.conf is not netgen's; apply rightly refuses to overwrite it.
+            Files.move(root.resolve("etc/dhcp/dhcpd.conf"), root.resolve("etc/dhcp/dhcpd.conf.debian"));
             Files.move(root.resolve("usr/sbin/in.tftpd"), root.resolve("usr/sbin/in.tftpd.real"));
             write(root.resolve("usr/sbin/in.tftpd"), TFTPD_WRAPPER, "rwxr-xr-x");
             copyModules(kernel, root);
