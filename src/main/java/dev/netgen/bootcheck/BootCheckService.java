@@ -142,7 +142,12 @@ public final class BootCheckService {
                 lab.ssh("mkdir -p '" + root + "' && mount -t ext4 -o ro,noload /dev/vd" + dev++ + " '" + root + "'");
             }
             long t1 = System.nanoTime();
-            provisioning.apply(req.inventory(), server, outDir, lab.sshDestination(), lab.sshConfig(), out, err);
+            try {
+                provisioning.apply(req.inventory(), server, outDir, lab.sshDestination(), lab.sshConfig(), out, err);
+            } catch (NetgenException e) {
+                throw new NetgenException(ExitCode.BOOT_FAILED, "netgen apply could not configure the lab boot server, so no client"
+                        + " was booted: " + e.getMessage(), e);
+            }
             return new Lab(lab, readyMs, (System.nanoTime() - t1) / 1_000_000);
         } catch (RuntimeException e) {
             lab.stop();

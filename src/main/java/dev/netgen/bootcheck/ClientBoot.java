@@ -74,6 +74,8 @@ final class ClientBoot {
         }
         if (tracker.failure().isPresent()) {
             reason = tracker.failure().get().reason();
+        } else if (tracker.lines().isEmpty()) {
+            reason = qemuError(work.resolve("qemu-" + host.name() + ".err")).orElse(reason);
         }
         return new HostResult(host.name(), mac, host.ip().toString(), host.image().name(), nic, tracker.reached(),
                 failed, reason, tracker.context(CONTEXT_LINES), total);
@@ -89,6 +91,15 @@ final class ClientBoot {
             Files.writeString(file, sb);
         } catch (IOException e) {
             // the console log is a convenience; the result stands without it
+        }
+    }
+
+    /** What QEMU said when it could not even start the client (a wrong --nic model, a bridge it may not use). */
+    private static java.util.Optional<String> qemuError(Path stderr) {
+        try {
+            return Files.readString(stderr).lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).map(l -> "QEMU: " + l.strip());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 }
