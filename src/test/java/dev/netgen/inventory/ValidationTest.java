@@ -167,6 +167,13 @@ class ValidationTest {
     }
 
     @Test
+    void serverNameThatDhcpdWouldReadAsAnAddress() throws IOException {
+        assertThat(problems(BASE.replace("    address: 192.168.1.1", "    address: 192.168.1.1\n    tftp-server: 10.1.0.1A")))
+                .containsExactly("inv.yaml:5:18: servers.boot1.tftp-server: '10.1.0.1A' looks like an IPv4 address but is "
+                        + "not one; write the address or a host name");
+    }
+
+    @Test
     void schemaVersionIsChecked() throws IOException {
         assertThat(problems("version: 2\n")).containsExactly(
                 "inv.yaml:1:10: version: schema version 2 is not supported; this netgen reads version 1");
