@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * whose message says which step failed and in what state the server was left.
  */
 final class Applier {
+    private static final java.util.regex.Pattern LOCATED = java.util.regex.Pattern.compile("\\bline \\d+");
+
     private final ApplyTarget t;
     private final Remote remote;
     private final Progress progress;
@@ -175,9 +177,14 @@ final class Applier {
         return String.join(", ", new TreeSet<>(services).stream().map(ServiceKind::label).toList());
     }
 
-    /** The first lines of a command's output: where daemons put the actual error (dhcpd's trailer is boilerplate). */
-    private static String tail(String output) {
-        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(3).toList();
+    /**
+     * The useful part of a failed command's output: lines naming a line number (dhcpd's errors, without its
+     * banner and bug-report trailer), else the first lines.
+     */
+    static String tail(String output) {
+        List<String> all = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> located = all.stream().filter(l -> LOCATED.matcher(l).find()).limit(3).toList();
+        List<String> lines = located.isEmpty() ? all.stream().limit(3).toList() : located;
         return lines.isEmpty() ? "no output" : String.join(" | ", lines);
     }
 }

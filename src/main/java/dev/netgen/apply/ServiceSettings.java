@@ -17,7 +17,7 @@ public record ServiceSettings(Map<ServiceKind, ServiceCommands> commands) {
     /** Debian's units: isc-dhcp-server, kernel nfsd through exportfs, tftpd under xinetd. */
     public static ServiceSettings systemd() {
         Map<ServiceKind, ServiceCommands> m = new EnumMap<>(ServiceKind.class);
-        m.put(ServiceKind.DHCP, new ServiceCommands("dhcpd -t -q -4 -cf {file}",
+        m.put(ServiceKind.DHCP, new ServiceCommands("dhcpd -t -4 -cf {file}",
                 "systemctl restart isc-dhcp-server", "systemctl is-active --quiet isc-dhcp-server"));
         m.put(ServiceKind.NFS, new ServiceCommands("",
                 "exportfs -ra", "systemctl is-active --quiet nfs-server"));

@@ -46,7 +46,7 @@ class LocalApplyTest {
     ApplyTarget target(String dhcpReload) {
         Map<ServiceKind, ServiceCommands> m = new EnumMap<>(ServiceKind.class);
         String log = ShellQuote.quote(reloads.toString());
-        m.put(ServiceKind.DHCP, new ServiceCommands("dhcpd -t -q -4 -cf {file}", dhcpReload, "true"));
+        m.put(ServiceKind.DHCP, new ServiceCommands("dhcpd -t -4 -cf {file}", dhcpReload, "true"));
         m.put(ServiceKind.NFS, new ServiceCommands("", "echo nfs >> " + log, "true"));
         m.put(ServiceKind.TFTP, new ServiceCommands("", "echo tftp >> " + log, "true"));
         return new ApplyTarget("boot1", java.util.Optional.empty(), out, "/tftpboot", new ServiceSettings(m), root.toString());
