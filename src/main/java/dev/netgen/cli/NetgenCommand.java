@@ -12,6 +12,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Turns a declarative inventory of diskless PXE clients into boot-service configuration and proves that it boots.",
         subcommands = {
+            ValidateCommand.class,
+            RenderCommand.class,
+            ShowCommand.class,
         })
 final class NetgenCommand implements Runnable {
     @Spec
