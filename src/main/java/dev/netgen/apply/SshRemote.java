@@ -27,8 +27,16 @@ final class SshRemote implements Remote {
         this.display = display;
     }
 
+    private static final java.util.regex.Pattern HOST_PORT = java.util.regex.Pattern.compile("(?:[^@/\\s]+@)?[^:@/\\[\\]\\s]+:[0-9]{1,5}");
+
+    /** ssh takes {@code user@host} or an ssh:// URI; the inventory's {@code [user@]host:port} becomes the URI. */
+    static String sshDestination(String destination) {
+        return HOST_PORT.matcher(destination).matches() ? "ssh://" + destination : destination;
+    }
+
     /** Opens the master connection, or throws an apply failure that says why the server is unreachable. */
-    static SshRemote connect(String destination, SshSettings settings) {
+    static SshRemote connect(String target, SshSettings settings) {
+        String destination = sshDestination(target);
         Path dir;
         try {
             dir = Files.createTempDirectory("netgen-ssh");
