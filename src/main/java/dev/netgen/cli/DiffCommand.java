@@ -22,7 +22,7 @@ final class DiffCommand implements Callable<Integer> {
     InventoryOptions inventory;
 
     @Mixin
-    ApplyOptions options;
+    ApplyCommand.Options options;
 
     @Override
     public Integer call() {
