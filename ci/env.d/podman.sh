@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Testcontainers talks to the podman API service that ci/setup.d/30-podman.sh started (no Docker here).
 export DOCKER_HOST="${DOCKER_HOST:-unix:///run/podman/podman.sock}"
 export TESTCONTAINERS_RYUK_DISABLED=true

@@ -16,11 +16,16 @@ else
   trap 'rm -rf "$work"' EXIT
   pkgs=$(sed 's/#.*//' "$dir"/packages.txt | tr -s ' \t\n' ',' | sed 's/^,//;s/,$//')
   echo "35-bootserver-image: building $tag ($pkgs)" >&2
+  # The hooks' "$1" (the new root) is expanded by mmdebstrap, not here.
+  # shellcheck disable=SC2016
   mmdebstrap --quiet --variant=minbase --include="$pkgs" \
     --customize-hook="copy-in $dir/init $dir/netgen-svc /usr/local/sbin" \
     --customize-hook='rm -f "$1"/etc/ssh/ssh_host_*' \
     bookworm "$work/rootfs.tar"
   podman import --quiet --change 'CMD ["/usr/local/sbin/init"]' "$work/rootfs.tar" "$tag" >/dev/null
 fi
+# Older builds of this image are garbage once the recipe changed.
+podman images --format '{{.Repository}}:{{.Tag}}' | grep '^localhost/netgen-bootserver:' | grep -vxF "$tag" \
+  | xargs -r podman rmi >/dev/null 2>&1 || true
 printf '%s\n' "$tag" > "$cache/bootserver-image.tag.tmp"
 mv -f "$cache/bootserver-image.tag.tmp" "$cache/bootserver-image.tag"
