@@ -18,6 +18,9 @@ import java.util.TreeSet;
 final class Applier {
     private static final java.util.regex.Pattern LOCATED = java.util.regex.Pattern.compile("\\bline \\d+");
 
+    /** Progress lists this many changes per server; stdout of --dry-run has them all. */
+    private static final int PROGRESS_LIMIT = 40;
+
     private final ApplyTarget t;
     private final Remote remote;
     private final Progress progress;
@@ -44,8 +47,9 @@ final class Applier {
     ServerResult apply(boolean dryRun, PrintWriter out) throws IOException {
         Plan plan = plan(!dryRun);
         progress.step(t.server(), "plan: " + plan.summary());
-        for (Change c : plan.changes()) {
-            progress.step(t.server(), "  " + c.describe());
+        plan.changes().stream().limit(PROGRESS_LIMIT).forEach(c -> progress.step(t.server(), "  " + c.describe()));
+        if (plan.changes().size() > PROGRESS_LIMIT) {
+            progress.step(t.server(), "  ... and " + (plan.changes().size() - PROGRESS_LIMIT) + " more (--dry-run lists them all)");
         }
         if (dryRun) {
             out.println("# " + t.server() + " (" + remote.describe() + "): " + plan.summary());

@@ -37,7 +37,7 @@ final class Transaction {
             # netgen %s journal for server %s: exists only while files are being swapped; replaying it
             # (netgen apply does so before anything else) finishes the swap. Every step is idempotent.
             trap '' HUP INT TERM PIPE
-            r() { if [ -e "$1%s" ]; then if [ -e "$1" ]; then ln -f "$1" "$1%s"; else rm -f "$1%s"; fi; mv -f "$1%s" "$1"; fi; }
+            r() { if [ -e "$1%s" ]; then if [ -e "$1" ]; then ln -f "$1" "$1%s"; elif [ -e "$1%s" ]; then rm -f "$1%s"; fi; mv -f "$1%s" "$1"; fi; }
             d() { if [ -e "$1" ]; then mv -f "$1" "$1%s"; fi; }
             u() { if [ -e "$1%s" ]; then mv -f "$1%s" "$1"; fi; }
             c() { rm -f "$1"; }
@@ -59,7 +59,7 @@ final class Transaction {
     }
 
     private static String header(String kind, ApplyTarget t) {
-        return String.format(HEADER, kind, t.server(), NEW, OLD, OLD, NEW, OLD, OLD, OLD);
+        return String.format(HEADER, kind, t.server(), NEW, OLD, OLD, OLD, NEW, OLD, OLD, OLD);
     }
 
     private static String q(String s) {
