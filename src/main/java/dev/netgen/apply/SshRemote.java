@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * A server reached with the system's OpenSSH client, so ~/.ssh/config, agents, jump hosts and
  * known_hosts behave as users expect. One master connection (ControlMaster) carries every command of
- * an apply; host keys are always checked and nothing is ever asked interactively (BatchMode).
+ * an apply; host keys are always checked and nothing is ever asked interactively (BatchMode). The
+ * master exits two minutes after its last use even if netgen is killed before closing it.
  */
 final class SshRemote implements Remote {
     private final String destination;
@@ -45,7 +46,7 @@ final class SshRemote implements Remote {
         }
         SshRemote remote = new SshRemote(destination, settings, dir, resolveDisplay(destination, settings));
         List<String> argv = remote.base();
-        argv.addAll(List.of("-o", "ControlMaster=yes", "-o", "ControlPersist=yes", "-N", "-f", remote.destination));
+        argv.addAll(List.of("-o", "ControlMaster=yes", "-o", "ControlPersist=120", "-N", "-f", remote.destination));
         ProcessRunner.Result r;
         try {
             r = ProcessRunner.run(argv, null, settings.connectTimeout().plusSeconds(5));

@@ -56,7 +56,11 @@ class ApplyIT {
     }
 
     List<ServerResult> apply(Path rendered) {
-        return new ApplyService(lab.ssh()).apply(List.of(lab.target(rendered)), false, new PrintWriter(out), new PrintWriter(err));
+        return apply(lab.target(rendered));
+    }
+
+    List<ServerResult> apply(ApplyTarget target) {
+        return new ApplyService(lab.ssh()).apply(List.of(target), false, new PrintWriter(out), new PrintWriter(err));
     }
 
     String svcLog() {
@@ -167,12 +171,16 @@ class ApplyIT {
         String hashesB = hashes(b);
         Path next = b;
         java.util.concurrent.atomic.AtomicInteger interrupted = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> outcomes = new java.util.ArrayList<>();
+        // A slow check widens the window before the swap, so some drops land before it and some after.
+        java.util.Map<ServiceKind, ServiceCommands> cmds = new java.util.EnumMap<>(BootServerLab.services().commands());
+        cmds.put(ServiceKind.DHCP, new ServiceCommands("sleep 0.6 && dhcpd -t -4 -cf {file}", "netgen-svc restart dhcpd", "netgen-svc status dhcpd"));
         int[] delaysMs = {50, 150, 250, 400, 550, 700, 900, 1200};
         for (int delay : delaysMs) {
             Path version = next;
             Thread t = new Thread(() -> {
                 try {
-                    apply(version);
+                    apply(new ApplyTarget("boot1", java.util.Optional.of("bootserver"), version, "/tftpboot", new ServiceSettings(cmds), "/"));
                 } catch (NetgenException expected) {
                     // The drop makes this apply fail; what matters is the state it leaves.
                     interrupted.incrementAndGet();
@@ -186,9 +194,13 @@ class ApplyIT {
             lab.onServer("i=0; while pgrep -f [b]oot1.journal >/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done");
             String live = liveHashes();
             assertThat(live).as("after a drop %d ms into an apply", delay).isIn(hashesA, hashesB);
+            outcomes.add(delay + " ms: " + (live.equals(hashesA) == (version == a) ? "new" : "old"));
             next = live.equals(hashesA) ? b : a;
         }
+        System.out.println("ssh drops (files left in place): " + outcomes + "; " + interrupted.get() + " applies interrupted");
         assertThat(interrupted.get()).as("drops that interrupted an apply").isPositive();
+        assertThat(outcomes).as("drops left the old set and drops left the new set")
+                .anyMatch(o -> o.endsWith("old")).anyMatch(o -> o.endsWith("new"));
         resetOutput();
         apply(b);
         assertThat(liveHashes()).isEqualTo(hashesB);
