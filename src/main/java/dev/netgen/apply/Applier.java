@@ -54,6 +54,12 @@ final class Applier {
         if (dryRun) {
             out.println("# " + t.server() + " (" + remote.describe() + "): " + plan.summary());
             plan.changes().forEach(c -> out.println(c.describe()));
+            plan.foreign().forEach(f -> out.println("refuse " + f + " (not written by netgen)"));
+        }
+        if (!plan.foreign().isEmpty()) {
+            throw Planner.refusal(plan);
+        }
+        if (dryRun) {
             return new ServerResult(t.server(), ServerResult.Status.PLANNED, plan.summary());
         }
         if (plan.nothingToDo()) {
@@ -62,8 +68,12 @@ final class Applier {
         checkLocally(plan);
         if (!plan.changes().isEmpty()) {
             Map<String, byte[]> staged = Transaction.staged(t, plan);
-            upload(staged, "upload " + plan.changes().stream().filter(c -> c.file().isPresent()).count() + " files");
-            checkOnServer(plan, staged);
+            try {
+                upload(staged, "upload " + plan.changes().stream().filter(c -> c.file().isPresent()).count() + " files");
+                checkOnServer(plan, staged);
+            } catch (IOException e) {
+                throw failed(e.getMessage() + " before any file was swapped; the live files were not changed", e);
+            }
             progress.step(t.server(), "swap " + plan.changes().size() + " files into place");
             try {
                 mustRun(Transaction.commit(t), "swap");
@@ -72,11 +82,16 @@ final class Applier {
                         + "swap by itself: run netgen apply again to reload the services", e);
             }
         }
-        String failure = reloadAndVerify(plan.reload());
-        if (failure != null) {
-            rollback(plan, failure);
+        try {
+            String failure = reloadAndVerify(plan.reload());
+            if (failure != null) {
+                rollback(plan, failure);
+            }
+            run("rm -f " + ShellQuote.quote(Transaction.pendingPath(t)));
+        } catch (IOException e) {
+            throw failed(e.getMessage() + " after the new files were swapped in; run netgen apply again: it redoes the reloads of "
+                    + labels(plan.reload()) + " (recorded on the server) and rolls back if they fail", e);
         }
-        run("rm -f " + ShellQuote.quote(Transaction.pendingPath(t)));
         List<String> notes = new ArrayList<>();
         notes.add(plan.count(Change.Action.CREATE) + " created, " + plan.count(Change.Action.UPDATE) + " updated, "
                 + plan.count(Change.Action.DELETE) + " deleted");

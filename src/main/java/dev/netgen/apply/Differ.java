@@ -41,7 +41,15 @@ final class Differ {
             out.println("# " + t.server() + ": services not reloaded since an interrupted apply: " + Applier.labels(state.pending()));
             differs = true;
         }
-        Map<String, byte[]> live = fetch(plan.changes().stream().filter(c -> c.action() != Change.Action.CREATE).map(Change::path).toList());
+        List<String> changed = new java.util.ArrayList<>(plan.foreign());
+        plan.changes().stream().filter(c -> c.action() != Change.Action.CREATE).forEach(c -> changed.add(c.path()));
+        Map<String, byte[]> live = fetch(changed);
+        for (String f : plan.foreign()) {
+            differs = true;
+            out.println("# " + t.server() + ":" + f + " was not written by netgen: apply refuses to overwrite it until it is moved aside");
+            byte[] after = wanted.stream().filter(w -> w.serverPath().equals(f)).findFirst().orElseThrow().content();
+            out.print(unified(t.server() + ":" + f + " (live)", live.get(f), t.server() + ":" + f + " (rendered)", after));
+        }
         for (Change c : plan.changes()) {
             differs = true;
             if (c.handEdited()) {

@@ -5,12 +5,15 @@ import java.util.Set;
 
 /**
  * What apply would do on one server: the changed files, how many are already right, the services to
- * reload, and the manifest to leave behind. {@code oldManifest} says whether the server had one.
+ * reload, and the manifest to leave behind. {@code hadManifest} says whether the server had one;
+ * {@code foreign} lists live files netgen would have to overwrite but did not write (apply refuses them).
  */
-record Plan(String server, List<Change> changes, int unchanged, Set<ServiceKind> reload, Manifest newManifest, boolean hadManifest) {
+record Plan(String server, List<Change> changes, int unchanged, Set<ServiceKind> reload, Manifest newManifest, boolean hadManifest,
+        List<String> foreign) {
     Plan {
         changes = List.copyOf(changes);
         reload = Set.copyOf(reload);
+        foreign = List.copyOf(foreign);
     }
 
     boolean nothingToDo() {

@@ -26,6 +26,13 @@ final class Planner {
     private Planner() {
     }
 
+    /** The error apply ends with when {@code plan} would overwrite files netgen did not write. */
+    static NetgenException refusal(Plan plan) {
+        return NetgenException.applyFailed("refusing to overwrite on " + plan.server() + " what netgen did not write: "
+                + String.join(", ", plan.foreign()) + " (no \"" + MARKER + "\" marker, not in the manifest); "
+                + "move them aside on the server (e.g. mv FILE FILE.orig) and run apply again", null);
+    }
+
     static Plan plan(ApplyTarget t, List<LocalFile> wanted, ServerState state, FirstLines firstLines) throws IOException {
         Map<String, String> owned = state.manifest().hashes();
         List<String> unlisted = wanted.stream()
@@ -61,11 +68,6 @@ final class Planner {
                 refused.add(f.serverPath());
             }
         }
-        if (!refused.isEmpty()) {
-            throw NetgenException.applyFailed("refusing to overwrite on " + t.server() + " what netgen did not write: "
-                    + String.join(", ", refused) + " (no \"" + MARKER + "\" marker, not in the manifest); "
-                    + "move them aside on the server (e.g. mv FILE FILE.orig) and run apply again", null);
-        }
         for (Map.Entry<String, String> e : new TreeMap<>(owned).entrySet()) {
             String live = state.live().get(e.getKey());
             if (!newManifest.containsKey(e.getKey()) && live != null) {
@@ -75,6 +77,6 @@ final class Planner {
         Set<ServiceKind> reload = EnumSet.noneOf(ServiceKind.class);
         reload.addAll(state.pending());
         changes.forEach(c -> c.service().ifPresent(reload::add));
-        return new Plan(t.server(), changes, unchanged, reload, new Manifest(newManifest), !owned.isEmpty());
+        return new Plan(t.server(), changes, unchanged, reload, new Manifest(newManifest), !owned.isEmpty(), refused);
     }
 }

@@ -26,7 +26,7 @@ class TransactionTest {
                 new Change("/etc/dhcp/dhcpd.conf", Change.Action.UPDATE, Optional.of(f), false, false),
                 new Change("/tftpboot/pxelinux.cfg/01-it's", Change.Action.CREATE, Optional.of(f), false, false),
                 new Change("/tftpboot/pxelinux.cfg/old", Change.Action.DELETE, Optional.empty(), false, false)),
-                0, EnumSet.of(ServiceKind.DHCP), new Manifest(Map.of()), true);
+                0, EnumSet.of(ServiceKind.DHCP), new Manifest(Map.of()), true, List.of());
     }
 
     ApplyTarget target() {
