@@ -16,7 +16,14 @@ import java.util.Map;
  * Duplicate keys are reported as problems (the first one wins) instead of being silently merged.
  */
 final class YamlReader {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** SnakeYAML's default 3 MB document limit is below a 50k-host inventory file. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit(256 * 1024 * 1024);
+        return o;
+    }
 
     private final String file;
     private final List<Problem> problems;

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * produces. Files netgen did not generate (kernels, initramfs images) are never touched.
  */
 public final class OutputTree {
+    private static final Set<java.nio.file.attribute.PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<java.nio.file.attribute.PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
+
     private final Path root;
 
     public OutputTree(Path root) {
@@ -33,35 +36,63 @@ public final class OutputTree {
     }
 
     public Changes write(List<RenderedFile> files) {
-        List<String> written = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
         try {
-            Files.createDirectories(root);
+            Set<Path> dirs = new java.util.TreeSet<>();
             for (RenderedFile f : files) {
-                Path target = root.resolve(f.path());
-                if (sameContent(target, f.content()) && Files.isExecutable(target) == f.executable()) {
-                    unchanged.add(f.path());
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                Path tmp = target.resolveSibling("." + target.getFileName() + ".netgen-tmp");
-                Files.write(tmp, f.content());
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(f.executable() ? "rwxr-xr-x" : "rw-r--r--"));
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                written.add(f.path());
+                dirs.add(root.resolve(f.path()).getParent());
+            }
+            for (Path d : dirs) {
+                Files.createDirectories(d);
+            }
+            // Thousands of small files: compare and write them on every core; results keep the input order.
+            List<Boolean> changed = files.parallelStream().map(this::writeIfChanged).toList();
+            List<String> written = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                (changed.get(i) ? written : unchanged).add(files.get(i).path());
             }
             List<String> removed = stale(files);
             for (String s : removed) {
                 Files.delete(root.resolve(s));
             }
             return new Changes(written, unchanged, removed);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new NetgenException(ExitCode.INTERNAL, "cannot write " + root + ": " + e.getMessage()
                     + "; check that the output directory is writable", e);
+        }
+    }
+
+    private boolean writeIfChanged(RenderedFile f) {
+        Path target = root.resolve(f.path());
+        try {
+            boolean exists = Files.isRegularFile(target);
+            if (exists && sameContent(target, f.content()) && Files.isExecutable(target) == f.executable()) {
+                return false;
+            }
+            if (exists) {
+                replace(target, f);
+            } else {
+                // A new file needs no rename: if it is cut short, its content differs and the next run rewrites it.
+                Files.write(target, f.content());
+                if (f.executable()) {
+                    Files.setPosixFilePermissions(target, EXECUTABLE);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces an existing file through a temporary file and a rename, so a reader never sees half a file. */
+    private static void replace(Path target, RenderedFile f) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".netgen-tmp");
+        Files.write(tmp, f.content());
+        Files.setPosixFilePermissions(tmp, f.executable() ? EXECUTABLE : REGULAR);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

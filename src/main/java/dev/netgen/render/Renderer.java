@@ -48,15 +48,16 @@ public final class Renderer {
         for (Server s : inv.servers().values()) {
             ServerModel model = serverModel(inv, s);
             String base = s.name() + "/";
-            String tftp = base + s.tftpRootRelative() + "/";
+            String tftp = base + (s.tftpRootRelative().isEmpty() ? "" : s.tftpRootRelative() + "/");
             out.add(new RenderedFile(base + DHCPD, templates.render(dhcpd, model), false));
             out.add(new RenderedFile(base + EXPORTS, templates.render(exports, model), false));
             out.add(new RenderedFile(base + XINETD, templates.render(xinetd, model), false));
             out.add(new RenderedFile(tftp + "pxelinux.cfg/default", templates.render(pxeDefault, model), false));
-            for (HostModel h : model.hosts()) {
-                out.add(new RenderedFile(tftp + "pxelinux.cfg/" + h.pxelinuxConfigName(),
-                        templates.render(pxeHost, new PxeHostModel(GENERATED_BY, h)), false));
-            }
+            // One file per host: the bulk of the work for large fleets, so it uses every core (order is kept).
+            out.addAll(model.hosts().parallelStream()
+                    .map(h -> new RenderedFile(tftp + "pxelinux.cfg/" + h.pxelinuxConfigName(),
+                            templates.render(pxeHost, new PxeHostModel(GENERATED_BY, h)), false))
+                    .toList());
         }
         Template init = templates.get(INIT + ".ftl");
         Template udhcpc = templates.get(UDHCPC + ".ftl");
