@@ -127,12 +127,18 @@ final class Applier {
                 continue;
             }
             ServiceCommands cmds = t.services().of(c.service().get());
-            if (cmds.check().isBlank()) {
+            String cmd = cmds.checkFor(t.real(c.path()) + Transaction.NEW);
+            String what = cmd;
+            if (c.service().get() == ServiceKind.TFTP) {
+                String needs = ConfigChecks.xinetdOnServer(t, c.path(), c.file().get().content());
+                what = "the xinetd service's server program and TFTP root exist" + (cmd.isBlank() ? "" : "; " + cmd);
+                cmd = needs + cmd;
+            }
+            if (cmd.isBlank()) {
                 continue;
             }
-            String cmd = cmds.checkFor(t.real(c.path()) + Transaction.NEW);
-            progress.step(t.server(), "check " + c.service().get().label() + ": " + cmd);
-            ProcessRunner.Result r = remote.run(cmd + " 2>&1", null);
+            progress.step(t.server(), "check " + c.service().get().label() + ": " + what);
+            ProcessRunner.Result r = remote.run("{ " + cmd + "\n} 2>&1", null);
             if (!r.ok()) {
                 remote.run(Transaction.DISCARD, Transaction.discardList(staged));
                 throw failed(c.service().get().label() + " check rejected the new " + c.path() + ", the live files were not changed: "

@@ -14,7 +14,31 @@ final class ConfigChecks {
     private static final Pattern XINETD_ATTR = Pattern.compile("\\s*[a-z_]+\\s*[-+]?=\\s*.*");
     private static final Pattern XINETD_HEAD = Pattern.compile("\\s*(service\\s+[A-Za-z0-9_.-]+|defaults)\\s*");
 
+    private static final Pattern XINETD_SERVER = Pattern.compile("^\\s*server\\s*=\\s*(\\S+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern TFTP_ROOT = Pattern.compile("^\\s*server_args\\s*=.*\\s-s\\s+(\\S+)", Pattern.MULTILINE);
+
     private ConfigChecks() {
+    }
+
+    /**
+     * A shell check of what a staged xinetd service needs on the server: its server program (run from the
+     * server's real system) and the TFTP root it serves (under the target's root). Empty when none applies.
+     */
+    static String xinetdOnServer(ApplyTarget t, String path, byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder();
+        java.util.regex.Matcher m = XINETD_SERVER.matcher(text);
+        while (m.find()) {
+            String q = ShellQuote.quote(m.group(1));
+            sb.append("test -x ").append(q).append(" || { echo ").append(ShellQuote.quote(path + ": server " + m.group(1)
+                    + " is not an executable on this server (install tftpd-hpa)")).append("; exit 1; }\n");
+        }
+        m = TFTP_ROOT.matcher(text);
+        while (m.find()) {
+            sb.append("test -d ").append(ShellQuote.quote(t.real(m.group(1)))).append(" || { echo ")
+                    .append(ShellQuote.quote(path + ": TFTP root " + m.group(1) + " is not a directory on this server")).append("; exit 1; }\n");
+        }
+        return sb.toString();
     }
 
     static List<String> check(ServiceKind kind, String path, byte[] content) {

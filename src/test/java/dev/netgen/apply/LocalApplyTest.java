@@ -133,6 +133,19 @@ class LocalApplyTest {
     }
 
     @Test
+    void anXinetdServiceWhoseServerIsMissingIsRejectedBeforeTheSwap() throws IOException {
+        Require.tool("in.tftpd", "tftpd-hpa");
+        apply(target());
+        String before = live("/etc/xinetd.d/tftp");
+        Fixture.edit(out.resolve("etc/xinetd.d/tftp"), "/usr/sbin/in.tftpd", "/usr/sbin/in.tftpd-missing");
+        assertThatThrownBy(() -> apply(target()))
+                .hasMessageContaining("tftp check rejected the new /etc/xinetd.d/tftp, the live files were not changed: "
+                        + "/etc/xinetd.d/tftp: server /usr/sbin/in.tftpd-missing is not an executable on this server");
+        assertThat(live("/etc/xinetd.d/tftp")).isEqualTo(before);
+        assertThat(reloadLog()).containsExactly("dhcp", "nfs", "tftp");
+    }
+
+    @Test
     void aFailedReloadRestoresTheOldFilesAndServices() throws IOException {
         apply(target());
         String before = live("/etc/dhcp/dhcpd.conf");
