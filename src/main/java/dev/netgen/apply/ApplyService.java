@@ -23,7 +23,7 @@ public final class ApplyService {
         List<ServerResult> results = new ArrayList<>();
         for (ApplyTarget t : targets) {
             progress.step(t.server(), "connect " + t.ssh().orElse("local"));
-            try (Remote remote = Remotes.open(t, ssh)) {
+            try (Remote remote = Remotes.open(t, ssh); ServerLock lock = dryRun ? null : ServerLock.acquire(remote, t, ssh.connectTimeout())) {
                 results.add(new Applier(t, remote, progress).apply(dryRun, out));
             } catch (NetgenException e) {
                 progress.step(t.server(), e.getMessage());

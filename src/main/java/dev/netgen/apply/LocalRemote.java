@@ -14,7 +14,12 @@ final class LocalRemote implements Remote {
 
     @Override
     public ProcessRunner.Result run(String script, byte[] stdin) throws IOException {
-        return ProcessRunner.run(List.of("sh", "-c", script), stdin, timeout);
+        return ProcessRunner.run(command(script), stdin, timeout);
+    }
+
+    @Override
+    public List<String> command(String script) {
+        return List.of("sh", "-c", script);
     }
 
     @Override

@@ -11,6 +11,9 @@ interface Remote extends AutoCloseable {
     /** Runs {@code script} with {@code sh -c} on the server. Transport failures throw; script failures return. */
     ProcessRunner.Result run(String script, byte[] stdin) throws IOException;
 
+    /** The local command line that runs {@code script} on the server, for long-lived sessions such as the lock. */
+    java.util.List<String> command(String script);
+
     /** Where this is, for messages: {@code root@bootserver:22} or {@code local}. */
     String describe();
 

@@ -63,9 +63,7 @@ final class SshRemote implements Remote {
 
     @Override
     public ProcessRunner.Result run(String script, byte[] stdin) throws IOException {
-        List<String> argv = base();
-        argv.addAll(List.of("-o", "ControlMaster=no", "-T", destination, "sh -c " + ShellQuote.quote(script)));
-        ProcessRunner.Result r = ProcessRunner.run(argv, stdin, settings.commandTimeout());
+        ProcessRunner.Result r = ProcessRunner.run(command(script), stdin, settings.commandTimeout());
         if (r.timedOut()) {
             throw new IOException("a command on " + display + " did not finish within " + settings.commandTimeout().toSeconds() + " s");
         }
@@ -73,6 +71,13 @@ final class SshRemote implements Remote {
             throw new IOException("the ssh connection to " + display + " was lost: " + lastLine(r.stderr()));
         }
         return r;
+    }
+
+    @Override
+    public List<String> command(String script) {
+        List<String> argv = base();
+        argv.addAll(List.of("-o", "ControlMaster=no", "-T", destination, "sh -c " + ShellQuote.quote(script)));
+        return argv;
     }
 
     @Override

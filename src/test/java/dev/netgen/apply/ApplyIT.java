@@ -80,7 +80,7 @@ class ApplyIT {
         assertThatThrownBy(() -> apply(rendered))
                 .isInstanceOf(NetgenException.class)
                 .hasMessageContaining("refusing to overwrite on boot1 what netgen did not write: /etc/dhcp/dhcpd.conf");
-        assertThat(lab.onServer("ls /var/lib/netgen 2>/dev/null; ls /tftpboot 2>/dev/null; true")).isBlank();
+        assertThat(lab.onServer("ls /var/lib/netgen/*.manifest /tftpboot 2>/dev/null; true")).isBlank();
         lab.onServer("mv /etc/dhcp/dhcpd.conf /etc/dhcp/dhcpd.conf.orig");
         resetOutput();
 
@@ -286,6 +286,28 @@ class ApplyIT {
         assertThat(liveHashes()).isEqualTo(before);
         assertThat(svcLog()).isEqualTo(log);
         lab.onServer("netgen-svc status dhcpd && netgen-svc status xinetd");
+    }
+
+    @Test
+    @Order(9)
+    void aSecondApplyWhileOneRunsIsRefused() throws Exception {
+        Path a = lab.render(tmp.resolve("a/boot1"));
+        apply(a);
+        Path b = lab.render(tmp.resolve("b/boot1"));
+        Fixture.edit(b.resolve("etc/dhcp/dhcpd.conf"), "max-lease-time 7200;", "max-lease-time 3600;");
+        java.util.Map<ServiceKind, ServiceCommands> cmds = new java.util.EnumMap<>(BootServerLab.services().commands());
+        cmds.put(ServiceKind.DHCP, new ServiceCommands("sleep 2 && dhcpd -t -4 -cf {file}", "netgen-svc restart dhcpd", "netgen-svc status dhcpd"));
+        ApplyTarget slow = new ApplyTarget("boot1", java.util.Optional.of("bootserver"), b, "/tftpboot", new ServiceSettings(cmds), "/");
+        java.util.concurrent.CompletableFuture<List<ServerResult>> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new ApplyService(lab.ssh()).apply(List.of(slow), false, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        lab.onServer("i=0; while ! pgrep -f '[s]leep 2' >/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done");
+        assertThatThrownBy(() -> apply(a))
+                .isInstanceOf(NetgenException.class)
+                .hasMessageContaining("another netgen apply to boot1 (root@127.0.0.1:" + lab.server.getMappedPort(22)
+                        + ") is running: it holds /var/lib/netgen/boot1.lock");
+        assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
+                .extracting(ServerResult::status).isEqualTo(ServerResult.Status.APPLIED);
+        assertThat(lab.onServer("cat /etc/dhcp/dhcpd.conf")).contains("max-lease-time 3600;");
     }
 
     private int cli(String command, String... args) {

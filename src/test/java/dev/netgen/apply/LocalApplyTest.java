@@ -146,6 +146,23 @@ class LocalApplyTest {
     }
 
     @Test
+    void concurrentAppliesToOneServerAreRefusedAndAKilledOneLeavesNoLock() throws Exception {
+        Require.tool("flock", "util-linux");
+        Path lock = Files.createDirectories(root.resolve("var/lib/netgen")).resolve("boot1.lock");
+        // Like a running apply's lock session: the lock lives exactly as long as this process.
+        Process holder = new ProcessBuilder("sh", "-c", "exec 9>>\"$0\" && flock 9 && exec sleep 60", lock.toString()).start();
+        try {
+            Thread.sleep(300);
+            assertThatThrownBy(() -> apply(target()))
+                    .hasMessageContaining("another netgen apply to boot1 (local) is running: it holds " + lock);
+            assertThat(root.resolve("etc")).doesNotExist();
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        assertThat(apply(target())).singleElement().extracting(ServerResult::status).isEqualTo(ServerResult.Status.APPLIED);
+    }
+
+    @Test
     void aFailedReloadRestoresTheOldFilesAndServices() throws IOException {
         apply(target());
         String before = live("/etc/dhcp/dhcpd.conf");
@@ -194,7 +211,8 @@ class LocalApplyTest {
         assertThatThrownBy(() -> apply(target()))
                 .hasMessageContaining("refusing to overwrite on boot1 what netgen did not write: /etc/dhcp/dhcpd.conf");
         assertThat(live("/etc/dhcp/dhcpd.conf")).isEqualTo("# the admin's own\n");
-        assertThat(root.resolve("var")).doesNotExist();
+        assertThat(root.resolve("var/lib/netgen/boot1.manifest")).doesNotExist();
+        assertThat(root.resolve("tftpboot/pxelinux.cfg")).doesNotExist();
 
         assertThat(service.diff(List.of(target()), new PrintWriter(stdout), new PrintWriter(stderr))).isTrue();
         assertThat(stdout.toString())
