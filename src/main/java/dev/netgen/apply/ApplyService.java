@@ -26,11 +26,11 @@ public final class ApplyService {
             try (Remote remote = Remotes.open(t, ssh); ServerLock lock = dryRun ? null : ServerLock.acquire(remote, t, ssh.connectTimeout())) {
                 results.add(new Applier(t, remote, progress).apply(dryRun, out));
             } catch (NetgenException e) {
-                progress.step(t.server(), e.getMessage());
+                progress.step(t.server(), "failed (the summary says why)");
                 results.add(new ServerResult(t.server(), ServerResult.Status.FAILED, e.getMessage()));
             } catch (IOException e) {
                 String msg = "apply to " + t.server() + " failed: " + e.getMessage();
-                progress.step(t.server(), msg);
+                progress.step(t.server(), "failed (the summary says why)");
                 results.add(new ServerResult(t.server(), ServerResult.Status.FAILED, msg));
             }
         }
