@@ -59,13 +59,13 @@ final class Applier {
         if (!plan.foreign().isEmpty()) {
             throw Planner.refusal(plan);
         }
+        checkLocally(plan);
         if (dryRun) {
             return new ServerResult(t.server(), ServerResult.Status.PLANNED, plan.summary());
         }
         if (plan.nothingToDo()) {
             return new ServerResult(t.server(), ServerResult.Status.UNCHANGED, plan.unchanged() + " files up to date, nothing reloaded");
         }
-        checkLocally(plan);
         if (!plan.changes().isEmpty()) {
             Map<String, byte[]> staged = Transaction.staged(t, plan);
             try {

@@ -119,6 +119,18 @@ class LocalApplyTest {
     }
 
     @Test
+    void malformedExportsAreRejectedBeforeAnythingIsUploaded() throws IOException {
+        apply(target());
+        Files.writeString(out.resolve("etc/exports.d/netgen.exports"), "/netboot/x 10.77.0.0/24(ro\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> service.apply(List.of(target()), true, new PrintWriter(stdout), new PrintWriter(stderr)))
+                .hasMessageContaining("the new configuration is invalid, nothing was changed: "
+                        + "/etc/exports.d/netgen.exports:3: malformed client or options: 10.77.0.0/24(ro");
+        assertThatThrownBy(() -> apply(target())).hasMessageContaining("malformed client or options");
+        assertThat(root.resolve("etc/exports.d/netgen.exports.netgen-new")).doesNotExist();
+        assertThat(live("/etc/exports.d/netgen.exports")).doesNotContain("/netboot/x");
+    }
+
+    @Test
     void aConfigDhcpdRejectsLeavesTheOldFiles() throws IOException {
         apply(target());
         String before = live("/etc/dhcp/dhcpd.conf");
