@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             DiffCommand.class,
             ApplyCommand.class,
+            InitrdCommand.class,
         })
 final class NetgenCommand implements Runnable {
     @Spec
