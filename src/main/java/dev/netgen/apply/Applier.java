@@ -138,7 +138,7 @@ final class Applier {
                 continue;
             }
             progress.step(t.server(), "check " + c.service().get().label() + ": " + what);
-            ProcessRunner.Result r = remote.run("{ " + cmd + "\n} 2>&1", null);
+            ProcessRunner.Result r = remote.run(captured(cmd), null);
             if (!r.ok()) {
                 remote.run(Transaction.DISCARD, Transaction.discardList(staged));
                 throw failed(c.service().get().label() + " check rejected the new " + c.path() + ", the live files were not changed: "
@@ -152,7 +152,7 @@ final class Applier {
         for (ServiceKind k : new TreeSet<>(services)) {
             ServiceCommands cmds = t.services().of(k);
             progress.step(t.server(), "reload " + k.label() + ": " + cmds.reload());
-            ProcessRunner.Result r = remote.run(cmds.reload() + " 2>&1", null);
+            ProcessRunner.Result r = remote.run(captured(cmds.reload()), null);
             if (!r.ok()) {
                 return "reloading " + k.label() + " failed (" + cmds.reload() + "): " + tail(r.out());
             }
@@ -160,7 +160,7 @@ final class Applier {
         for (ServiceKind k : new TreeSet<>(services)) {
             ServiceCommands cmds = t.services().of(k);
             progress.step(t.server(), "verify " + k.label() + " runs: " + cmds.isRunning());
-            ProcessRunner.Result r = remote.run(cmds.isRunning() + " 2>&1", null);
+            ProcessRunner.Result r = remote.run(captured(cmds.isRunning()), null);
             if (!r.ok()) {
                 return k.label() + " is not running after the reload (" + cmds.isRunning() + " said: " + tail(r.out()) + ")";
             }
@@ -169,11 +169,13 @@ final class Applier {
     }
 
     private void rollback(Plan plan, String failure) throws IOException {
-        progress.step(t.server(), "FAILED: " + failure + "; restoring the previous files");
-        if (!plan.changes().isEmpty()) {
-            upload(Transaction.stagedRollback(t, plan), "upload rollback journal");
-            mustRun(Transaction.commit(t), "restore");
+        if (plan.changes().isEmpty()) {
+            throw failed(failure + "; this run changed no file, so nothing was restored: the files in place were swapped in by an "
+                    + "earlier, interrupted apply (their previous versions are beside them as *" + Transaction.OLD + ")", null);
         }
+        progress.step(t.server(), "FAILED: " + failure + "; restoring the previous files");
+        upload(Transaction.stagedRollback(t, plan), "upload rollback journal");
+        mustRun(Transaction.commit(t), "restore");
         String again = reloadAndVerify(plan.reload());
         if (again != null) {
             throw failed(failure + "; restored the previous files, but the services did not come back: " + again, null);
@@ -196,6 +198,11 @@ final class Applier {
 
     private NetgenException failed(String message, Throwable cause) {
         return NetgenException.applyFailed("apply to " + t.server() + " (" + remote.describe() + ") failed: " + message, cause);
+    }
+
+    /** A configured command with all of its output on stdout, however many commands it chains. */
+    private static String captured(String command) {
+        return "{ " + command + "\n} 2>&1";
     }
 
     static String labels(Set<ServiceKind> services) {

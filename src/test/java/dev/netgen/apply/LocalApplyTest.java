@@ -196,6 +196,21 @@ class LocalApplyTest {
     }
 
     @Test
+    void reloadsAnInterruptedApplyLeftPendingAreRedoneEvenWithoutChanges() throws IOException {
+        apply(target());
+        Files.writeString(root.resolve("var/lib/netgen/boot1.pending"), "dhcp\n");
+        assertThatThrownBy(() -> apply(target("echo 'no dhcpd here' >&2; exit 1")))
+                .hasMessageContaining("reloading dhcp failed (echo 'no dhcpd here' >&2; exit 1): no dhcpd here; this run changed no file");
+        assertThat(root.resolve("var/lib/netgen/boot1.pending")).exists();
+
+        stdout.getBuffer().setLength(0);
+        assertThat(apply(target())).singleElement().extracting(ServerResult::status).isEqualTo(ServerResult.Status.APPLIED);
+        assertThat(stdout.toString()).contains("boot1: applied (0 created, 0 updated, 0 deleted; reloaded dhcp)");
+        assertThat(reloadLog()).containsExactly("dhcp", "nfs", "tftp", "dhcp");
+        assertThat(root.resolve("var/lib/netgen/boot1.pending")).doesNotExist();
+    }
+
+    @Test
     void handEditsAreShownByDiffAndOverwrittenByApply() throws IOException {
         apply(target());
         Files.writeString(root.resolve("etc/exports.d/netgen.exports"), "/srv/other 10.0.0.0/8(rw)\n", java.nio.file.StandardOpenOption.APPEND);
