@@ -48,17 +48,26 @@ public final class ApplyService {
         return results;
     }
 
-    /** Prints the unified diff of every target; returns whether anything differs. */
+    /** Prints the unified diff of every target; returns whether anything differs. Unreachable servers fail the run at the end. */
     public boolean diff(List<ApplyTarget> targets, PrintWriter out, PrintWriter err) {
         Progress progress = new Progress(err);
         boolean differs = false;
+        List<String> failed = new ArrayList<>();
         for (ApplyTarget t : targets) {
             progress.step(t.server(), "connect " + t.ssh().orElse("local"));
             try (Remote remote = Remotes.open(t, ssh)) {
                 differs |= new Differ(t, remote).diff(out);
+            } catch (NetgenException e) {
+                progress.step(t.server(), "failed (see the end)");
+                failed.add(e.getMessage());
             } catch (IOException e) {
-                throw NetgenException.applyFailed("diff of " + t.server() + " failed: " + e.getMessage(), e);
+                progress.step(t.server(), "failed (see the end)");
+                failed.add("diff of " + t.server() + " failed: " + e.getMessage());
             }
+        }
+        out.flush();
+        if (!failed.isEmpty()) {
+            throw NetgenException.applyFailed(String.join("; ", failed), null);
         }
         return differs;
     }
