@@ -68,7 +68,8 @@ final class SshRemote implements Remote {
             throw new IOException("a command on " + display + " did not finish within " + settings.commandTimeout().toSeconds() + " s");
         }
         if (r.exit() == 255 && !masterAlive()) {
-            throw new IOException("the ssh connection to " + display + " was lost: " + lastLine(r.stderr()));
+            String why = r.stderr().isBlank() ? "" : " (" + lastLine(r.stderr()) + ")";
+            throw new IOException("the ssh connection to " + display + " was lost" + why);
         }
         return r;
     }
@@ -76,7 +77,9 @@ final class SshRemote implements Remote {
     @Override
     public List<String> command(String script) {
         List<String> argv = base();
-        argv.addAll(List.of("-o", "ControlMaster=no", "-T", destination, "sh -c " + ShellQuote.quote(script)));
+        // Only ever through the master: if it is gone, ssh must fail (and the apply stop) rather than quietly
+        // open a second connection without the server lock; ProxyCommand=false makes that fallback fail.
+        argv.addAll(List.of("-o", "ControlMaster=no", "-o", "ProxyCommand=false", "-T", destination, "sh -c " + ShellQuote.quote(script)));
         return argv;
     }
 

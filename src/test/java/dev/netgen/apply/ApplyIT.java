@@ -166,17 +166,22 @@ class ApplyIT {
         for (String p : Fixture.RENDERED) {
             Files.writeString(b.resolve(p.substring(1)), "# version b\n", java.nio.file.StandardOpenOption.APPEND);
         }
-        apply(a);
         String hashesA = hashes(a);
         String hashesB = hashes(b);
-        Path next = b;
         java.util.concurrent.atomic.AtomicInteger interrupted = new java.util.concurrent.atomic.AtomicInteger();
         List<String> outcomes = new java.util.ArrayList<>();
         // A slow check widens the window before the swap, so some drops land before it and some after.
         java.util.Map<ServiceKind, ServiceCommands> cmds = new java.util.EnumMap<>(BootServerLab.services().commands());
         cmds.put(ServiceKind.DHCP, new ServiceCommands("sleep 0.6 && dhcpd -t -4 -cf {file}", "netgen-svc restart dhcpd", "netgen-svc status dhcpd"));
-        int[] delaysMs = {50, 150, 250, 400, 550, 700, 900, 1200};
-        for (int delay : delaysMs) {
+        // Drop points are fractions of an undisturbed apply's duration, so they spread over its steps on any machine.
+        apply(b);
+        long start = System.nanoTime();
+        apply(new ApplyTarget("boot1", java.util.Optional.of("bootserver"), a, "/tftpboot", new ServiceSettings(cmds), "/"));
+        long fullMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(liveHashes()).isEqualTo(hashesA);
+        Path next = b;
+        for (double fraction : new double[] {0.05, 0.15, 0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2}) {
+            long delay = Math.round(fullMs * fraction);
             Path version = next;
             Thread t = new Thread(() -> {
                 try {
@@ -184,6 +189,7 @@ class ApplyIT {
                 } catch (NetgenException expected) {
                     // The drop makes this apply fail; what matters is the state it leaves.
                     interrupted.incrementAndGet();
+                    System.out.println("interrupted: " + expected.getMessage());
                 }
             });
             t.start();
@@ -197,7 +203,8 @@ class ApplyIT {
             outcomes.add(delay + " ms: " + (live.equals(hashesA) == (version == a) ? "new" : "old"));
             next = live.equals(hashesA) ? b : a;
         }
-        System.out.println("ssh drops (files left in place): " + outcomes + "; " + interrupted.get() + " applies interrupted");
+        System.out.println("ssh drops into a " + fullMs + " ms apply (files left in place): " + outcomes + "; "
+                + interrupted.get() + " applies interrupted");
         assertThat(interrupted.get()).as("drops that interrupted an apply").isPositive();
         assertThat(outcomes).as("drops left the old set and drops left the new set")
                 .anyMatch(o -> o.endsWith("old")).anyMatch(o -> o.endsWith("new"));
