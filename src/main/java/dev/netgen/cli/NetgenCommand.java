@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             DiffCommand.class,
             ApplyCommand.class,
             InitrdCommand.class,
+            RootCommand.class,
         })
 final class NetgenCommand implements Runnable {
     @Spec

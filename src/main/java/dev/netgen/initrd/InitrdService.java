@@ -5,6 +5,7 @@ import dev.netgen.inventory.Host;
 import dev.netgen.inventory.Image;
 import dev.netgen.inventory.Inventory;
 import dev.netgen.inventory.Server;
+import dev.netgen.render.OutputLayout;
 import dev.netgen.render.RenderService;
 import dev.netgen.render.RenderedFile;
 import java.io.IOException;
@@ -57,33 +58,12 @@ public final class InitrdService {
 
     /** {@code <out>/<server>/<tftp-root>/<initrd>} for each server with a host on the image or defaulting to it. */
     static List<Path> defaultOutputs(Inventory inventory, Image image, Path outDir) {
-        TreeSet<String> servers = new TreeSet<>();
-        for (Host h : inventory.hosts().values()) {
-            if (h.image().name().equals(image.name())) {
-                servers.add(h.server().name());
-            }
-        }
-        for (Server s : inventory.servers().values()) {
-            if (s.defaultImage().filter(image.name()::equals).isPresent()) {
-                servers.add(s.name());
-            }
-        }
+        List<Server> servers = inventory.serversBooting(image);
         if (servers.isEmpty()) {
             throw NetgenException.usage("image '" + image.name() + "' is booted by no host and is no server's default-image,"
                     + " so there is no TFTP root to put its initramfs in; pass -o FILE");
         }
-        List<Path> outputs = new ArrayList<>();
-        for (String name : servers) {
-            Server s = inventory.servers().get(name);
-            Path serverDir = outDir.resolve(s.name());
-            Path target = serverDir.resolve(s.tftpRootRelative()).resolve(image.initrd()).normalize();
-            if (!target.startsWith(serverDir)) {
-                throw NetgenException.invalidInventory("initrd '" + image.initrd() + "' of image " + image.name()
-                        + " leaves the TFTP root; give a file name under tftp-root");
-            }
-            outputs.add(target);
-        }
-        return outputs;
+        return servers.stream().map(s -> OutputLayout.tftpFile(outDir, s, image.initrd())).toList();
     }
 
     private static byte[] renderedFile(List<RenderedFile> rendered, String path) {

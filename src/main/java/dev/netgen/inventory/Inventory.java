@@ -18,6 +18,15 @@ public record Inventory(SortedMap<String, Server> servers, SortedMap<String, Net
         return networks.values().stream().filter(n -> n.server().equals(server.name())).toList();
     }
 
+    /** The servers that must carry an image's kernel and initramfs: those with a host on it or defaulting to it. */
+    public List<Server> serversBooting(Image image) {
+        return servers.values().stream()
+                .filter(s -> s.defaultImage().filter(image.name()::equals).isPresent()
+                        || hosts.values().stream().anyMatch(h -> h.server().name().equals(s.name())
+                                && h.image().name().equals(image.name())))
+                .toList();
+    }
+
     public List<Host> hostsOf(Server server) {
         return hosts.values().stream().filter(h -> h.server().name().equals(server.name())).toList();
     }
