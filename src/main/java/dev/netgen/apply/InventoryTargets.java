@@ -67,8 +67,8 @@ public final class InventoryTargets implements AutoCloseable {
                     }
                 }
                 linkArtifacts(output.resolve(s.name()), root);
-                // The inventory has no per-server service commands yet: systemd's defaults apply.
-                targets.add(ApplyTarget.of(s.name(), s.ssh().map(Object::toString).orElse(null), root, s.tftpRoot(), ServiceSettings.systemd()));
+                targets.add(ApplyTarget.of(s.name(), s.ssh().map(Object::toString).orElse(null), root, s.tftpRoot(),
+                        ServiceSettings.systemd().with(s.services())));
             }
             return new InventoryTargets(dir, targets);
         } catch (IOException e) {

@@ -26,6 +26,20 @@ public record ServiceSettings(Map<ServiceKind, ServiceCommands> commands) {
         return new ServiceSettings(m);
     }
 
+    /** These settings with a server's own commands from the inventory in place of the defaults they name. */
+    public ServiceSettings with(Map<String, dev.netgen.inventory.ServiceOverride> overrides) {
+        Map<ServiceKind, ServiceCommands> m = new EnumMap<>(commands);
+        for (ServiceKind k : ServiceKind.values()) {
+            dev.netgen.inventory.ServiceOverride o = overrides.get(k.label());
+            if (o != null) {
+                ServiceCommands d = m.get(k);
+                m.put(k, new ServiceCommands(o.check().orElse(d.check()), o.reload().orElse(d.reload()),
+                        o.running().orElse(d.isRunning())));
+            }
+        }
+        return new ServiceSettings(m);
+    }
+
     public ServiceCommands of(ServiceKind kind) {
         return commands.get(kind);
     }
