@@ -1,5 +1,12 @@
 package dev.netgen.bootcheck;
 
+import dev.netgen.apply.ApplyService;
+import dev.netgen.apply.ApplyTarget;
+import dev.netgen.apply.InventoryTargets;
+import dev.netgen.apply.ServiceCommands;
+import dev.netgen.apply.ServiceKind;
+import dev.netgen.apply.ServiceSettings;
+import dev.netgen.apply.SshSettings;
 import dev.netgen.initrd.InitramfsBuilder;
 import dev.netgen.initrd.InitrdService;
 import dev.netgen.inventory.Image;
@@ -8,11 +15,17 @@ import dev.netgen.inventory.Server;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The lab's provisioning through netgen's own features: netgen initrd for the initramfs, netgen apply for the server. */
 public final class NetgenProvisioning implements LabProvisioning {
+    /** The lab server has no systemd: its init ships netgen-svc, named here as a server without systemd would. */
+    static final ServiceSettings LAB_SERVICES = labServices();
+
     @Override
     public void buildArtifacts(Inventory inventory, Server server, Collection<Image> images, Path kernelSysroot, Path busybox,
             Path outDir, PrintWriter err) {
@@ -27,14 +40,25 @@ public final class NetgenProvisioning implements LabProvisioning {
         err.flush();
     }
 
+    /**
+     * netgen apply of the inventory's server, exactly as {@code netgen apply --server NAME -o OUT} prepares it
+     * (fresh render plus the built kernel and initramfs under OUT), with the lab's ssh address and service
+     * commands standing in for the server's.
+     */
     @Override
     public void apply(Path inventory, Server server, Path outDir, String sshDestination, Path sshConfig, PrintWriter out, PrintWriter err) {
-        // Interim until netgen apply lands on main: the rendered tree, the boot loaders and the built artifacts
-        // go over ssh with tar, then the lab's service commands restart the daemons.
-        dev.netgen.render.OutputTree t = new dev.netgen.render.OutputTree(outDir);
-        t.write(dev.netgen.render.RenderService.render(dev.netgen.render.RenderService.load(inventory), Optional.empty()));
-        Path tftp = outDir.resolve(server.name()).resolve(server.tftpRootRelative());
-        Tools.sh(null, "cp /usr/lib/PXELINUX/pxelinux.0 /usr/lib/syslinux/modules/bios/ldlinux.c32 " + tftp + " && cd " + outDir.resolve(server.name())
-            + " && tar -ch . | ssh -F " + sshConfig + " 127.0.0.1 'tar -x -C / && netgen-svc restart dhcpd && netgen-svc restart xinetd && netgen-svc reload nfsd'");
+        try (InventoryTargets targets = InventoryTargets.prepare(inventory, outDir, List.of(server.name()))) {
+            ApplyTarget real = targets.targets().get(0);
+            ApplyTarget lab = new ApplyTarget(real.server(), Optional.of(sshDestination), real.rendered(), real.tftpRoot(), LAB_SERVICES, "/");
+            new ApplyService(SshSettings.defaults().withConfigFile(sshConfig)).apply(List.of(lab), false, out, err);
+        }
+    }
+
+    private static ServiceSettings labServices() {
+        Map<ServiceKind, ServiceCommands> m = new EnumMap<>(ServiceKind.class);
+        m.put(ServiceKind.DHCP, new ServiceCommands("dhcpd -t -4 -cf {file}", "netgen-svc restart dhcpd", "netgen-svc status dhcpd"));
+        m.put(ServiceKind.NFS, new ServiceCommands("", "netgen-svc reload nfsd", "netgen-svc status nfsd"));
+        m.put(ServiceKind.TFTP, new ServiceCommands("", "netgen-svc restart xinetd", "netgen-svc status xinetd"));
+        return new ServiceSettings(m);
     }
 }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             RenderCommand.class,
             ShowCommand.class,
+            DiffCommand.class,
+            ApplyCommand.class,
             CheckCommand.class,
             InitrdCommand.class,
             RootCommand.class,

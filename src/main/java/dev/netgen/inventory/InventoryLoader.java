@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public final class InventoryLoader {
     public static final int SCHEMA_VERSION = 1;
     private static final Set<String> TOP = Set.of("version", "servers", "networks", "images", "profiles", "hosts");
-    private static final Set<String> SERVER_KEYS = Set.of("address", "ssh", "tftp-root", "tftp-server", "nfs-server", "default-image");
+    private static final Set<String> SERVER_KEYS = Set.of("address", "ssh", "tftp-root", "tftp-server", "nfs-server", "default-image", "services");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "server", "routers", "dns", "domain", "pool");
     private static final Set<String> IMAGE_KEYS = Set.of("root", "kernel", "kernel-version", "initrd", "append",
             "nfs-options", "writable-root", "modules");
@@ -181,9 +181,31 @@ public final class InventoryLoader {
             servers.put(name, new Server(name, address.get().value(), ssh.map(Field::value),
                     tftpRoot.map(Field::value).orElse(Server.DEFAULT_TFTP_ROOT),
                     tftpServer.map(Field::value).orElse(addr), nfsServer.map(Field::value).orElse(addr),
-                    defaultImage.map(Field::value), f.location()));
+                    defaultImage.map(Field::value), services(f), f.location()));
             defaultImage.ifPresent(d -> references.add(new Reference("images", d, f.keyPath("default-image"))));
         }
+    }
+
+    /** {@code services: {dhcp: {check: ..., reload: ..., running: ...}, ...}}; reported problems leave a default. */
+    private java.util.SortedMap<String, ServiceOverride> services(Fields server) {
+        java.util.SortedMap<String, ServiceOverride> out = new TreeMap<>();
+        YamlNode node = server.node("services");
+        if (node == null) {
+            return out;
+        }
+        Fields services = Fields.of(node, server.keyPath("services"), problems, ServiceOverride.SERVICES);
+        if (services == null) {
+            return out;
+        }
+        for (String service : ServiceOverride.SERVICES) {
+            YamlNode s = services.node(service);
+            Fields cmds = s == null ? null : Fields.of(s, services.keyPath(service), problems, ServiceOverride.KEYS);
+            if (cmds != null) {
+                out.put(service, new ServiceOverride(cmds.text("check", null).map(Field::value),
+                        cmds.text("reload", null).map(Field::value), cmds.text("running", null).map(Field::value)));
+            }
+        }
+        return out;
     }
 
     private void network(String name, Fields f) {

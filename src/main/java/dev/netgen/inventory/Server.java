@@ -8,9 +8,15 @@ import java.util.Optional;
  * @param tftpServer what dhcpd sends as next-server (name or address; default: address)
  * @param nfsServer the server part of the root-path (name or address; default: address)
  * @param defaultImage the image pxelinux boots for clients without a per-host file; empty = boot local disk
+ * @param services per service name (dhcp, nfs, tftp), the commands that replace the systemd defaults
  */
 public record Server(String name, Ipv4 address, Optional<SshTarget> ssh, String tftpRoot,
-        String tftpServer, String nfsServer, Optional<String> defaultImage, Location location) {
+        String tftpServer, String nfsServer, Optional<String> defaultImage,
+        java.util.SortedMap<String, ServiceOverride> services, Location location) {
+    public Server {
+        services = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(services));
+    }
+
     public static final String DEFAULT_TFTP_ROOT = "/tftpboot";
 
     /** tftp-root without its leading slash, as a relative path under the server's rendered tree. */

@@ -62,6 +62,10 @@ final class Values {
                 return e.getMessage();
             }
         }
+        if (v.matches("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+[^0-9].*")) {
+            // dhcpd reads the leading dotted quad as an address and then fails on the rest
+            return "'" + printable(v) + "' looks like an IPv4 address but is not one; write the address or a host name";
+        }
         return DNS_NAME.matcher(v).matches() && v.length() <= 253 ? null
                 : "'" + printable(v) + "' is not a host name or IPv4 address";
     }

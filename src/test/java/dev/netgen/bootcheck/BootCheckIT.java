@@ -74,6 +74,9 @@ class BootCheckIT {
                 "--json", "--html", html.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(6);
+        // netgen apply configured the lab server over ssh, the same path as production, with the lab's service commands.
+        assertThat(r.err()).contains("[labsrv] connect root@127.0.0.1:", "[labsrv]   create /etc/dhcp/dhcpd.conf",
+                "[labsrv] reload dhcp: netgen-svc restart dhcpd", "labsrv: applied (");
         JsonNode run = new ObjectMapper().readTree(r.out());
         assertThat(run.get("mode").asText()).isEqualTo("lab");
         assertThat(run.get("serverReadyMs").asLong()).isPositive();

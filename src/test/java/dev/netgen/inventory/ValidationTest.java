@@ -138,7 +138,7 @@ class ValidationTest {
         assertThat(problems(BASE.replace("    address: 192.168.1.1", "    address: 192.168.1.1\n    adress: 1.2.3.4\n    address: 192.168.1.2")))
                 .containsExactly(
                         "inv.yaml:5:5: servers.boot1.adress: unknown key 'adress'; did you mean 'address'? "
-                                + "allowed here: address, default-image, nfs-server, ssh, tftp-root, tftp-server",
+                                + "allowed here: address, default-image, nfs-server, services, ssh, tftp-root, tftp-server",
                         "inv.yaml:6:5: servers.boot1.address: duplicate key (first at line 4); remove one of them");
     }
 
@@ -164,6 +164,28 @@ class ValidationTest {
                 "inv.yaml:7:5: networks.lan.pool: pool 192.168.2.1-192.168.2.9 is not inside subnet 192.168.1.0/24",
                 "inv.yaml:11:5: networks.wide.subnet: 192.168.0.0/16 overlaps network lan (192.168.1.0/24); "
                         + "a host's IP must pick exactly one network");
+    }
+
+    @Test
+    void serverNameThatDhcpdWouldReadAsAnAddress() throws IOException {
+        assertThat(problems(BASE.replace("    address: 192.168.1.1", "    address: 192.168.1.1\n    tftp-server: 10.1.0.1A")))
+                .containsExactly("inv.yaml:5:18: servers.boot1.tftp-server: '10.1.0.1A' looks like an IPv4 address but is "
+                        + "not one; write the address or a host name");
+    }
+
+    @Test
+    void serviceCommandsOverrideOnlyWhatTheyName() throws IOException {
+        Path f = dir.resolve("inv.yaml");
+        Files.writeString(f, BASE.replace("    address: 192.168.1.1", "    address: 192.168.1.1\n    services:\n"
+                + "      dhcp: {reload: sv restart dhcpd, running: sv status dhcpd}\n"
+                + "      tftp: {reload: /etc/init.d/xinetd reload}"));
+        Server s = InventoryLoader.load(f).inventory().orElseThrow().servers().get("boot1");
+        assertThat(s.services()).containsOnlyKeys("dhcp", "tftp");
+        assertThat(s.services().get("dhcp").reload()).contains("sv restart dhcpd");
+        assertThat(s.services().get("dhcp").check()).isEmpty();
+        assertThat(problems(BASE.replace("    address: 192.168.1.1", "    address: 192.168.1.1\n    services: {dhcpd: {reload: x}}")))
+                .containsExactly("inv.yaml:5:16: servers.boot1.services.dhcpd: unknown key 'dhcpd'; did you mean 'dhcp'? "
+                        + "allowed here: dhcp, nfs, tftp");
     }
 
     @Test
