@@ -55,7 +55,8 @@ public final class BootCheckService {
                 return lab(req, inv, server, hosts, work, cleanup, out, err);
             }
             String netdev = "bridge,id=boot,br=" + req.bridge().orElseThrow();
-            List<HostResult> results = boot(hosts, req, i -> netdev, 1, work, null, err, cleanup);
+            List<String> slots = java.util.Collections.nCopies(Math.min(req.parallel(), hosts.size()), netdev);
+            List<HostResult> results = boot(hosts, req, slots, work, null, err, cleanup);
             return new BootRun(server.name(), "bridge " + req.bridge().get(), -1, -1, results);
         } catch (IOException e) {
             throw NetgenException.internal("boot check I/O failed: " + e, e);
@@ -79,8 +80,8 @@ public final class BootCheckService {
         ServerLog serverLog = new ServerLog();
         Lab lab = startLab(req, inv, server, hosts, netdevs, work, serverLog, cleanup, out, err);
         try {
-            BlockingQueue<Link> free = new ArrayBlockingQueue<>(slots, false, links);
-            List<HostResult> results = boot(hosts, req, null, slots, work, serverLog, err, cleanup, free);
+            List<HostResult> results = boot(hosts, req, links.stream().map(l -> l.clientNetdev("boot")).toList(), work, serverLog,
+                    err, cleanup);
             return new BootRun(server.name(), "lab", lab.readyMs(), lab.applyMs(), results);
         } finally {
             lab.server().stop();
@@ -155,35 +156,26 @@ public final class BootCheckService {
         }
     }
 
-    interface NetdevFor {
-        String of(int index);
-    }
-
-    private static List<HostResult> boot(List<Host> hosts, BootCheckRequest req, NetdevFor netdev, int slots, Path work,
+    /**
+     * Boots the hosts, as many at once as there are slots; each slot is the client end of one network
+     * link ({@code -netdev} with id "boot"), used by one client at a time.
+     */
+    private static List<HostResult> boot(List<Host> hosts, BootCheckRequest req, List<String> slots, Path work,
             ServerLog serverLog, PrintWriter err, Cleanup cleanup) throws InterruptedException {
-        return boot(hosts, req, netdev, slots, work, serverLog, err, cleanup, null);
-    }
-
-    private static List<HostResult> boot(List<Host> hosts, BootCheckRequest req, NetdevFor netdev, int slots, Path work,
-            ServerLog serverLog, PrintWriter err, Cleanup cleanup, BlockingQueue<Link> links) throws InterruptedException {
-        err.printf("booting %d client%s, %d at a time%n", hosts.size(), hosts.size() == 1 ? "" : "s", slots);
+        err.printf("booting %d client%s, %d at a time%n", hosts.size(), hosts.size() == 1 ? "" : "s", slots.size());
         err.flush();
-        ExecutorService pool = Executors.newFixedThreadPool(slots);
+        BlockingQueue<String> free = new ArrayBlockingQueue<>(slots.size(), false, slots);
+        ExecutorService pool = Executors.newFixedThreadPool(slots.size());
         try {
             List<Future<HostResult>> futures = new ArrayList<>();
-            for (int i = 0; i < hosts.size(); i++) {
-                Host h = hosts.get(i);
-                int index = i;
+            for (Host h : hosts) {
                 futures.add(pool.submit(() -> {
-                    Link link = links == null ? null : links.take();
+                    String netdev = free.take();
                     try {
-                        String nd = link == null ? netdev.of(index) : link.clientNetdev("boot");
-                        return ClientBoot.boot(h, req.nicOf(h.name()), nd, req.timeout(), work,
+                        return ClientBoot.boot(h, req.nicOf(h.name()), netdev, req.timeout(), work,
                                 req.output().resolve("check-boot").resolve(h.name() + ".console"), serverLog, err, cleanup);
                     } finally {
-                        if (link != null) {
-                            links.put(link);
-                        }
+                        free.put(netdev);
                     }
                 }));
             }
