@@ -1,18 +1,16 @@
 package dev.netgen.bootcheck;
 
+import dev.netgen.testsupport.NetgenRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.netgen.cli.CommandFactory;
 import dev.netgen.root.ClientMarker;
 import dev.netgen.testsupport.Require;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,21 +50,16 @@ class BootCheckIT {
         inventory = Files.writeString(dir.resolve("lab.yaml"), text);
     }
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run netgen(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandFactory.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static NetgenRun netgen(String... args) {
+        return NetgenRun.of(args);
     }
 
     @Test
     void virtioAndE1000ClientsBootInBothRootModesADebianRootReachesItsInitAndBrokenHostsFailAtTheirStage() throws Exception {
         Path debian = PreparedDebianRoot.get();
         Path html = dir.resolve("report/check-boot.html");
-        Run r = netgen("check", "boot", "--lab", "-i", inventory.toString(),
+        NetgenRun r = netgen("check", "boot", "--lab", "-i", inventory.toString(),
                 "--host", "debian-root", "--host", "virtio-overlay", "--host", "e1000-symlinks", "--host", "broken-root-path",
                 "--host", "broken-no-driver",
                 "--nic", "e1000-symlinks=e1000", "--nic", "broken-no-driver=ne2k_pci", "--root", "wrong-root=none",

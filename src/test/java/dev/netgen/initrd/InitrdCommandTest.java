@@ -1,5 +1,6 @@
 package dev.netgen.initrd;
 
+import dev.netgen.testsupport.NetgenRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +9,6 @@ import dev.netgen.core.ExitCode;
 import dev.netgen.core.NetgenException;
 import dev.netgen.render.RenderService;
 import dev.netgen.testsupport.Require;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,14 +32,9 @@ class InitrdCommandTest {
         Require.that(BusyboxLocator.isStatic(busybox), busybox + " is not static: apt-get install busybox-static");
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run netgen(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandFactory.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static NetgenRun netgen(String... args) {
+        return NetgenRun.of(args);
     }
 
     @Test
@@ -48,9 +42,9 @@ class InitrdCommandTest {
         Path inv = TestInventory.write(tmp, kernel, "ext4");
         Path img = tmp.resolve("initrd.img");
 
-        Run r = netgen("initrd", "-i", inv.toString(), "--image", "debian", "--sysroot", kernel.sysroot().toString(), "-o", img.toString());
+        NetgenRun r = netgen("initrd", "-i", inv.toString(), "--image", "debian", "--sysroot", kernel.sysroot().toString(), "-o", img.toString());
 
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(img + System.lineSeparator());
         assertThat(r.err()).containsPattern("initramfs for image debian: [0-9.]+ MB, [0-9]+ modules, busybox /")
                 .contains("built into the kernel: af_packet");
@@ -81,8 +75,8 @@ class InitrdCommandTest {
     @Test
     void unknownImageAndUnbootedImageAreUsageErrors() throws Exception {
         Path inv = TestInventory.write(tmp, kernel, "");
-        Run unknown = netgen("initrd", "-i", inv.toString(), "--image", "nope", "--sysroot", kernel.sysroot().toString());
-        assertThat(unknown.code()).isEqualTo(ExitCode.USAGE.code());
+        NetgenRun unknown = netgen("initrd", "-i", inv.toString(), "--image", "nope", "--sysroot", kernel.sysroot().toString());
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(unknown.err()).contains("no image 'nope' in the inventory; images: debian, unused");
 
         assertThatThrownBy(() -> new InitrdService(new InitramfsBuilder())
@@ -95,23 +89,23 @@ class InitrdCommandTest {
     @Test
     void missingModuleAndMissingKernelAreClearErrors() throws Exception {
         Path inv = TestInventory.write(tmp, kernel, "no_such_driver");
-        Run r = netgen("initrd", "-i", inv.toString(), "--image", "debian", "--sysroot", kernel.sysroot().toString(),
+        NetgenRun r = netgen("initrd", "-i", inv.toString(), "--image", "debian", "--sysroot", kernel.sysroot().toString(),
                 "-o", tmp.resolve("i.img").toString());
-        assertThat(r.code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err()).contains("kernel module no_such_driver not found in " + kernel.moduleDir());
         assertThat(tmp.resolve("i.img")).doesNotExist();
 
-        Run noKernel = netgen("initrd", "-i", inv.toString(), "--image", "debian", "--sysroot", tmp.toString(),
+        NetgenRun noKernel = netgen("initrd", "-i", inv.toString(), "--image", "debian", "--sysroot", tmp.toString(),
                 "-o", tmp.resolve("i.img").toString());
-        assertThat(noKernel.code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(noKernel.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(noKernel.err()).contains("no kernel modules for " + kernel.version())
                 .contains("apt-get download linux-image-" + kernel.version());
     }
 
     @Test
     void helpNamesTheOptions() {
-        Run r = netgen("initrd", "--help");
-        assertThat(r.code()).isZero();
+        NetgenRun r = netgen("initrd", "--help");
+        assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--image=NAME", "--sysroot=DIR", "--busybox=FILE", "-o, --output=FILE");
         assertThat(List.of(r.out())).isNotEmpty();
     }
