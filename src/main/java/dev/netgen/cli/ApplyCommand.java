@@ -2,10 +2,6 @@ package dev.netgen.cli;
 
 import dev.netgen.apply.ApplyService;
 import dev.netgen.apply.InventoryTargets;
-import dev.netgen.apply.SshSettings;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +23,7 @@ final class ApplyCommand implements Callable<Integer> {
     InventoryOptions inventory;
 
     @Mixin
-    Options options;
+    ServerOptions options;
 
     @Option(names = "--dry-run", description = "Print what would change on each server and change nothing.")
     boolean dryRun;
@@ -38,28 +34,5 @@ final class ApplyCommand implements Callable<Integer> {
             new ApplyService(options.ssh()).apply(t.targets(), dryRun, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return 0;
-    }
-
-    /** Options shared by apply and diff: which servers, where built artifacts are, how to reach them. */
-    static final class Options {
-        @Option(names = "--server", paramLabel = "NAME", description = "Only this server (repeatable; default: every server).")
-        List<String> servers = new ArrayList<>();
-
-        @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
-                description = "Where built kernels and initramfs images are (DIR/<server>/<tftp-root>/); they are shipped too (default: ${DEFAULT-VALUE}).")
-        Path output;
-
-        @Option(names = "--ssh-config", paramLabel = "FILE",
-                description = "An ssh configuration file used instead of ~/.ssh/config (ssh -F).")
-        Path sshConfig;
-
-        List<String> servers() {
-            return List.copyOf(servers);
-        }
-
-        SshSettings ssh() {
-            SshSettings s = SshSettings.defaults();
-            return sshConfig == null ? s : s.withConfigFile(sshConfig);
-        }
     }
 }

@@ -22,7 +22,7 @@ final class DiffCommand implements Callable<Integer> {
     InventoryOptions inventory;
 
     @Mixin
-    ApplyCommand.Options options;
+    ServerOptions options;
 
     @Override
     public Integer call() {
